@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { InputError } from '../errors.js';
+
+const probability = z.number().min(0).max(1);
+const price = z.number().nonnegative();
+
+/** Unit prices in USD. Cost per entity = recorded usage × these (see cost-math). */
+export const Prices = z
+  .object({
+    referenceLookup: price.default(0),
+    retrievalQuery: price.default(0.0001),
+    pairScored: price.default(0.0001),
+    llmCall: price.default(0),
+    llmPromptPerMillionTokens: price.default(0.5),
+    llmCompletionPerMillionTokens: price.default(1.5),
+    computePerHour: price.default(0),
+  })
+  .strict();
+export type Prices = z.output<typeof Prices>;
+
+export const LlmConfig = z
+  .object({
+    enabled: z.boolean().default(false),
+    /** Cases whose best pair score is in [minPairScore, maxPairScore) go to the LLM. */
+    minPairScore: probability.default(0.1),
+    maxPairScore: probability.default(0.8),
+  })
+  .strict();
+
+export const IdentifierTrust = z
+  .object({
+    /**
+     * An identifier hit whose name similarity to the source is below this is not
+     * trusted at 1.0: it goes through the pair model instead. 0 trusts every hit.
+     */
+    minNameSimilarity: probability.default(0.5),
+  })
+  .strict();
+
+/** Every knob of the cascade, with the deployment guide's defaults. */
+export const CascadeConfig = z
+  .object({
+    autoMatchThreshold: probability.default(0.9),
+    pairAcceptThreshold: probability.default(0.8),
+    /** A pair-model decision also needs this lead over the runner-up candidate's probability. */
+    pairMargin: probability.default(0.1),
+    topK: z.number().int().min(1).max(100).default(10),
+    batchSize: z.number().int().min(1).max(100_000).default(256),
+    identifierTrust: IdentifierTrust.default({ minNameSimilarity: 0.5 }),
+    llm: LlmConfig.default({ enabled: false, minPairScore: 0.1, maxPairScore: 0.8 }),
+    prices: Prices.default({
+      referenceLookup: 0,
+      retrievalQuery: 0.0001,
+      pairScored: 0.0001,
+      llmCall: 0,
+      llmPromptPerMillionTokens: 0.5,
+      llmCompletionPerMillionTokens: 1.5,
+      computePerHour: 0,
+    }),
+  })
+  .strict();
+export type CascadeConfig = z.output<typeof CascadeConfig>;
+export type CascadeConfigInput = z.input<typeof CascadeConfig>;
+
+/** Parse a config, reporting every problem at once with its path. */
+export function parseCascadeConfig(input: unknown = {}): CascadeConfig {
+  const parsed = CascadeConfig.safeParse(input ?? {});
+  if (parsed.success) return parsed.data;
+  const lines = parsed.error.issues.map((issue) => {
+    const path = issue.path.length > 0 ? issue.path.join('.') : '(root)';
+    return `  - ${path}: ${issue.message}`;
+  });
+  throw new InputError(`Invalid cascade config (${lines.length} problem${lines.length === 1 ? '' : 's'}):\n${lines.join('\n')}`);
+}

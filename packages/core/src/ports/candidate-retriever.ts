@@ -1,0 +1,17 @@
+import type { ReferenceEntity } from '../schemas/reference-entity.js';
+import type { SourceEntity } from '../schemas/source-entity.js';
+import type { PortCapabilities } from './capabilities.js';
+
+export interface Candidate {
+  readonly entity: ReferenceEntity;
+  /** Higher is better; the scale is the retriever's own (cosine for our index, `score` for Vector Search). */
+  readonly score: number;
+  /** 0-based position in the retriever's ranking. */
+  readonly rank: number;
+}
+
+/** Stage 2: top-k reference candidates for each source of a batch, best first. */
+export interface CandidateRetriever {
+  readonly capabilities: PortCapabilities;
+  retrieve(sources: readonly SourceEntity[], k: number): Promise<Candidate[][]>;
+}

@@ -1,0 +1,6 @@
+export type { PortCapabilities } from './capabilities.js';
+export type { IdentifierScheme, IdentifierQuery, IdentifierHit, ReferenceLookup } from './reference-lookup.js';
+export type { Candidate, CandidateRetriever } from './candidate-retriever.js';
+export type { ScoringPair, PairScores, PairScorer } from './pair-scorer.js';
+export type { AdjudicationRequest, AdjudicationUsage, Adjudication, Adjudicator } from './adjudicator.js';
+export type { MatchSink } from './match-sink.js';
