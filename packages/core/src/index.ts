@@ -20,3 +20,10 @@ export {
   parseCascadeConfig,
   type CascadeConfigInput,
 } from './config/cascade-config.js';
+export * from './normalize/index.js';
+export * from './identifiers/index.js';
+export * from './ditto/index.js';
+export * from './cost/index.js';
+export * from './similarity/index.js';
+export * from './cascade/index.js';
+export * from './features/index.js';

@@ -1,0 +1,1 @@
+export { costOfUsage } from './cost-of-usage.js';

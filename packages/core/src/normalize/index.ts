@@ -1,0 +1,1 @@
+export { normalizeCompanyName, type NormalizedName } from './normalize-company-name.js';

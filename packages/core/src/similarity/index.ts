@@ -1,0 +1,1 @@
+export { nameSimilarity } from './name-similarity.js';

@@ -1,0 +1,2 @@
+export * from './retrieval/index.js';
+export * from './model/index.js';
