@@ -1,0 +1,199 @@
+import { describe, expect, it } from 'vitest';
+import { costOfUsage } from '../cost/index.js';
+import { EmError } from '../errors.js';
+import { runCascade } from './run-cascade.js';
+import { createInMemoryBackends } from './testing/fake-backends.js';
+import { createFakeClock } from './testing/fake-clock.js';
+import { config, ENTITIES, REFERENCE, sourceEntity } from './testing/reference-fixtures.js';
+
+const { apple, railway } = ENTITIES;
+const exactSources = (n: number) =>
+  Array.from({ length: n }, (_, i) => sourceEntity(`s${i}`, 'Apple Inc.', { isin: apple.isin }));
+const appleSources = (n: number) => Array.from({ length: n }, (_, i) => sourceEntity(`s${i}`, 'Apple'));
+
+describe('runCascade batching and capabilities', () => {
+  it('works in batches of config.batchSize, writing and reporting each before the next starts', async () => {
+    const backends = createInMemoryBackends(REFERENCE);
+    const events: string[] = [];
+    const progress: [number, number][] = [];
+    const lookup = {
+      capabilities: backends.lookup.capabilities,
+      lookupByIdentifiers: (q: Parameters<typeof backends.lookup.lookupByIdentifiers>[0]) => {
+        events.push(`lookup ${q.length}`);
+        return backends.lookup.lookupByIdentifiers(q);
+      },
+    };
+    const sink = {
+      capabilities: backends.sink.capabilities,
+      upsert: (rows: Parameters<typeof backends.sink.upsert>[0]) => {
+        events.push(`upsert ${rows.length}`);
+        return backends.sink.upsert(rows);
+      },
+    };
+    const results = await runCascade(
+      exactSources(7),
+      { ...backends, lookup, sink },
+      config({ batchSize: 3 }),
+      {
+        onProgress: (done, total) => progress.push([done, total]),
+      },
+    );
+    expect(events).toEqual(['lookup 3', 'upsert 3', 'lookup 3', 'upsert 3', 'lookup 1', 'upsert 1']);
+    expect(progress).toEqual([
+      [3, 7],
+      [6, 7],
+      [7, 7],
+    ]);
+    expect(backends.upserts.flat()).toEqual(results);
+  });
+
+  it('cuts each port call to its maxBatchSize', async () => {
+    const backends = createInMemoryBackends(REFERENCE, {
+      score: () => 0.5,
+      capabilities: {
+        lookup: { maxBatchSize: 2 },
+        retriever: { maxBatchSize: 2 },
+        scorer: { maxBatchSize: 4 },
+      },
+    });
+    await runCascade(exactSources(7), backends, config({ batchSize: 5 }));
+    expect(backends.calls.sizes.lookup).toEqual([2, 2, 1, 2]);
+    await runCascade(appleSources(3), backends, config());
+    expect(backends.calls.sizes.retriever).toEqual([2, 1]);
+    // 3 sources × 2 candidates, batched across sources.
+    expect(backends.calls.sizes.scorer).toEqual([4, 2]);
+  });
+
+  it('scores every pair among the top-k, and no more', async () => {
+    const backends = createInMemoryBackends(REFERENCE, { score: () => 0.5 });
+    const results = await runCascade(appleSources(3), backends, config({ topK: 10 }));
+    const candidates = results.reduce((n, r) => n + r.candidates.length, 0);
+    expect(candidates).toBe(6);
+    expect(backends.calls.sizes.scorer.reduce((a, b) => a + b, 0)).toBe(candidates);
+    expect(results.map((r) => r.usage.pairs_scored)).toEqual([2, 2, 2]);
+    const top1 = createInMemoryBackends(REFERENCE, { score: () => 0.5 });
+    await runCascade(appleSources(3), top1, config({ topK: 1 }));
+    expect(top1.calls.sizes.scorer).toEqual([3]);
+  });
+
+  it('keeps at most maxParallelCalls calls in flight per port', async () => {
+    const backends = createInMemoryBackends(REFERENCE, {
+      score: () => 0.5,
+      capabilities: {
+        retriever: { maxBatchSize: 1, maxParallelCalls: 2 },
+        scorer: { maxBatchSize: 1, maxParallelCalls: 3 },
+      },
+    });
+    await runCascade(appleSources(5), backends, config());
+    expect(backends.calls.sizes.scorer).toEqual(Array(10).fill(1));
+    expect(backends.calls.maxInFlight.retriever).toBe(2);
+    expect(backends.calls.maxInFlight.scorer).toBe(3);
+  });
+});
+
+describe('runCascade results', () => {
+  it('returns one result per input position, in order, even for a repeated key', async () => {
+    const backends = createInMemoryBackends(REFERENCE, { score: () => 0.5 });
+    const sources = [
+      sourceEntity('a', 'Apple'),
+      sourceEntity('b', 'Alphabet'),
+      sourceEntity('a', 'Apple Inc.'),
+    ];
+    const results = await runCascade(sources, backends, config());
+    expect(results.map((r) => [r.source_id, r.company_name])).toEqual([
+      ['a', 'Apple'],
+      ['b', 'Alphabet'],
+      ['a', 'Apple Inc.'],
+    ]);
+    // The sink gets each key once: the last position's result.
+    expect(backends.upserts.flat().map((r) => [r.source_id, r.company_name])).toEqual([
+      ['b', 'Alphabet'],
+      ['a', 'Apple Inc.'],
+    ]);
+  });
+
+  it('measures processing time per entity: port calls shared by their items, plus routing', async () => {
+    const clock = createFakeClock();
+    const one = { maxParallelCalls: 1 };
+    const backends = createInMemoryBackends(REFERENCE, {
+      score: () => 0.5,
+      clock,
+      callMs: { lookup: 100, retriever: 60, scorer: 40 },
+      capabilities: { lookup: one, retriever: one, scorer: one },
+    });
+    const sources = [
+      sourceEntity('exact', 'Apple Inc.', { isin: apple.isin }), // lookup only
+      sourceEntity('untrusted', 'Apple', { cusip: railway.cusip }), // lookup, retrieval, 3 pairs
+      sourceEntity('plain1', 'Microsoft'), // retrieval, 1 pair
+      sourceEntity('plain2', 'Alphabet'), // retrieval, 1 pair
+    ];
+    const results = await runCascade(sources, backends, config(), { clock: clock.now });
+    // lookup 100 ms / 2 sources; retrieval 60 / 3; scoring 40 / 5 pairs.
+    expect(results.map((r) => r.processing_time_ms)).toEqual([50, 50 + 20 + 24, 20 + 8, 20 + 8]);
+    expect(results.map((r) => r.usage.compute_ms)).toEqual(results.map((r) => r.processing_time_ms));
+  });
+
+  it('prices each entity’s recorded usage', async () => {
+    const backends = createInMemoryBackends(REFERENCE, { score: () => 0.5 });
+    const cfg = config({ prices: { retrievalQuery: 0.001, pairScored: 0.01 } });
+    const results = await runCascade([...appleSources(2), ...exactSources(1)], backends, cfg);
+    for (const r of results) expect(r.cost_usd).toBe(costOfUsage(r.usage, cfg.prices));
+    expect(results[0]!.usage).toMatchObject({ retrieval_queries: 1, pairs_scored: 2, reference_lookups: 0 });
+    expect(results[0]!.cost_usd).toBeGreaterThan(results[2]!.cost_usd);
+  });
+});
+
+describe('runCascade failures', () => {
+  it('a backend failure rejects the run with the stage named; nothing partial is returned', async () => {
+    const backends = createInMemoryBackends(REFERENCE);
+    const retriever = {
+      capabilities: backends.retriever!.capabilities,
+      retrieve: async () => {
+        throw new Error('connection reset');
+      },
+    };
+    const run = runCascade(appleSources(3), { ...backends, retriever }, config());
+    await expect(run).rejects.toThrow(
+      /^Stage 2 \(candidate retrieval\) failed for batch of 3 sources: connection reset$/,
+    );
+    await expect(run).rejects.toSatisfy(EmError.isInstance);
+    expect(backends.upserts).toEqual([]);
+  });
+
+  it('a malformed answer is a stage failure, and retryability carries over', async () => {
+    const backends = createInMemoryBackends(REFERENCE);
+    const scorer = {
+      capabilities: { maxBatchSize: 10, maxParallelCalls: 1 },
+      modelVersion: 'm',
+      scorePairs: async () => ({ probabilities: [0.5], modelVersion: 'm' }),
+    };
+    await expect(runCascade(appleSources(1), { ...backends, scorer }, config())).rejects.toThrow(
+      'Stage 3 (pair scoring) failed for batch of 2 pairs from 1 source: Pair scorer returned 1 for 2 pairs; expected one entry per pair.',
+    );
+    const lookup = {
+      capabilities: backends.lookup.capabilities,
+      lookupByIdentifiers: async () => {
+        throw new EmError('throttled', { isRetryable: true });
+      },
+    };
+    const failure = await runCascade(exactSources(2), { ...backends, lookup }, config()).catch(
+      (e: unknown) => e,
+    );
+    expect(failure).toMatchObject({
+      isRetryable: true,
+      message: expect.stringMatching(
+        /^Stage 1 \(identifier lookup\) failed for batch of 2 sources: throttled/,
+      ),
+    });
+  });
+
+  it('an aborted signal stops the run before any port is called', async () => {
+    const backends = createInMemoryBackends(REFERENCE);
+    const controller = new AbortController();
+    controller.abort(new Error('cancelled by user'));
+    await expect(
+      runCascade(exactSources(2), backends, config(), { signal: controller.signal }),
+    ).rejects.toThrow('cancelled by user');
+    expect(backends.calls.sizes.lookup).toEqual([]);
+  });
+});
