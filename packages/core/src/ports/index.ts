@@ -4,3 +4,4 @@ export type { Candidate, CandidateRetriever } from './candidate-retriever.js';
 export type { ScoringPair, PairScores, PairScorer } from './pair-scorer.js';
 export type { AdjudicationRequest, AdjudicationUsage, Adjudication, Adjudicator } from './adjudicator.js';
 export type { MatchSink } from './match-sink.js';
+export type { ChatMessage, ChatRequest, ChatResponse, ChatTransport } from './chat-transport.js';
