@@ -1,1 +1,9 @@
-export { costOfUsage } from './cost-of-usage.js';
+export { type CostBreakdown, costBreakdown, costOfUsage } from './cost-of-usage.js';
+export {
+  type AnnualCostProjection,
+  CostProjection,
+  type CostProjectionInput,
+  type CostProjectionLine,
+  projectAnnualCost,
+} from './cost-projection.js';
+export { emptyUsage, sumUsage } from './sum-usage.js';

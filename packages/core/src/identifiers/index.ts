@@ -1,4 +1,6 @@
+export { cusipCheckDigit, validateCusip } from './cusip.js';
+export { isinCheckDigit, validateIsin } from './isin.js';
+export { ISIN_PREFIXES } from './isin-prefixes.js';
+export { leiCheckDigits, validateLei } from './lei.js';
+export { normalizeIdentifier } from './normalize-identifier.js';
 export type { ValidationResult } from './validation-result.js';
-export { validateLei } from './lei.js';
-export { validateIsin } from './isin.js';
-export { validateCusip } from './cusip.js';

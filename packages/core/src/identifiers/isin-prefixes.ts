@@ -1,0 +1,48 @@
+/**
+ * ISO 3166-1 alpha-2 codes, current as of ISO/TC 46 N1108 (2023-04-05; the list tzdata ships
+ * as iso3166.tab), grouped by first letter.
+ */
+const ISO_3166_ALPHA2 = [
+  'AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ',
+  'BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS BT BV BW BY BZ',
+  'CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ',
+  'DE DJ DK DM DO DZ',
+  'EC EE EG EH ER ES ET',
+  'FI FJ FK FM FO FR',
+  'GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW GY',
+  'HK HM HN HR HT HU',
+  'ID IE IL IM IN IO IQ IR IS IT',
+  'JE JM JO JP',
+  'KE KG KH KI KM KN KP KR KW KY KZ',
+  'LA LB LC LI LK LR LS LT LU LV LY',
+  'MA MC MD ME MF MG MH MK ML MM MN MO MP MQ MR MS MT MU MV MW MX MY MZ',
+  'NA NC NE NF NG NI NL NO NP NR NU NZ',
+  'OM',
+  'PA PE PF PG PH PK PL PM PN PR PS PT PW PY',
+  'QA',
+  'RE RO RS RU RW',
+  'SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ',
+  'TC TD TF TG TH TJ TK TL TM TN TO TR TT TV TW TZ',
+  'UA UG UM US UY UZ',
+  'VA VC VE VG VI VN VU',
+  'WF WS',
+  'YE YT',
+  'ZA ZM ZW',
+].join(' ');
+
+/**
+ * Prefixes that are not current countries but do start real ISINs:
+ * - XS: international securities issued through Euroclear / Clearstream;
+ * - XA, XB, XC, XD: CUSIP Global Services acting as substitute numbering agency;
+ * - EU: securities of European Union institutions;
+ * - EZ: OTC derivatives numbered by the ANNA Derivatives Service Bureau;
+ * - XK: Kosovo (user-assigned code used by its numbering agency);
+ * - AN, CS, YU: withdrawn country codes (Netherlands Antilles, Serbia and Montenegro,
+ *   Yugoslavia) whose ISINs stay in circulation; AN and CS occur in the companies benchmark.
+ */
+const SPECIAL_ISIN_PREFIXES = 'XS XA XB XC XD EU EZ XK AN CS YU';
+
+/** Every two-letter prefix `validateIsin` accepts. */
+export const ISIN_PREFIXES: ReadonlySet<string> = new Set(
+  `${ISO_3166_ALPHA2} ${SPECIAL_ISIN_PREFIXES}`.split(' ').filter((code) => code.length === 2),
+);
