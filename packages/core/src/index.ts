@@ -27,3 +27,4 @@ export * from './cost/index.js';
 export * from './similarity/index.js';
 export * from './cascade/index.js';
 export * from './features/index.js';
+export * from './adjudication/index.js';

@@ -24,8 +24,25 @@ export const LlmConfig = z
     /** Cases whose best pair score is in [minPairScore, maxPairScore) go to the LLM. */
     minPairScore: probability.default(0.1),
     maxPairScore: probability.default(0.8),
+    /** OpenAI-compatible base URL (…/v1); EM_LLM_BASE_URL overrides it. Null: stage 4 is off unless the env sets one. */
+    baseUrl: z.string().url().nullable().default(null),
+    /** Model name sent as `model`; EM_LLM_MODEL overrides it. */
+    model: z.string().min(1).nullable().default(null),
+    /** Adjudications in flight at once. */
+    maxConcurrency: z.number().int().min(1).max(256).default(4),
+    /** Per call (each attempt): no reply within this many ms is a timeout. */
+    timeoutMs: z.number().int().positive().default(60_000),
+    /** `max_tokens` of each reply. */
+    maxCompletionTokens: z.number().int().min(16).max(32_768).default(512),
+    temperature: z.number().min(0).max(2).default(0),
+    /** Per run: once either is spent, remaining cases go to review with the reason. Omitted: no limit. */
+    budget: z
+      .object({ maxTokens: z.number().int().positive().optional(), maxUsd: z.number().positive().optional() })
+      .strict()
+      .default({}),
   })
   .strict();
+export type LlmConfig = z.output<typeof LlmConfig>;
 
 export const IdentifierTrust = z
   .object({
@@ -47,7 +64,7 @@ export const CascadeConfig = z
     topK: z.number().int().min(1).max(100).default(10),
     batchSize: z.number().int().min(1).max(100_000).default(256),
     identifierTrust: IdentifierTrust.default({ minNameSimilarity: 0.5 }),
-    llm: LlmConfig.default({ enabled: false, minPairScore: 0.1, maxPairScore: 0.8 }),
+    llm: LlmConfig.prefault({}),
     prices: Prices.default({
       referenceLookup: 0,
       retrievalQuery: 0.0001,

@@ -1,0 +1,14 @@
+// Stage 4 for the embedded engine: an OpenAI-compatible ChatTransport, its env settings and a
+// file-backed adjudication cache. Prompt, parsing and policy live in @em/core (createLlmAdjudicator).
+export {
+  createJsonlAdjudicationCache,
+  type JsonlAdjudicationCache,
+  llmCachePathFor,
+} from './jsonl-adjudication-cache.js';
+export { type LlmEndpoint, llmConfigFromEnv } from './llm-env.js';
+export { LlmHttpError, RETRYABLE_LLM_STATUSES } from './llm-http-error.js';
+export {
+  createOpenAiCompatibleTransport,
+  type OpenAiCompatibleTransportOptions,
+} from './openai-compatible-transport.js';
+export type { ResponseFormatMode } from './response-format.js';

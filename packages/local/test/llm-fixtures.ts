@@ -1,0 +1,56 @@
+// Reference rows and one hard case for the stage-4 tests.
+import type { AdjudicationRequest, ReferenceEntity, SourceEntity } from '@em/core';
+
+const reference = (
+  ciq_id: string,
+  company_name: string,
+  extra: Partial<ReferenceEntity> = {},
+): ReferenceEntity => ({
+  ciq_id,
+  company_name,
+  ticker: null,
+  lei: null,
+  cusip: null,
+  isin: null,
+  country: 'US',
+  industry: null,
+  sector: null,
+  market_cap: null,
+  ...extra,
+});
+
+export const REFERENCE: readonly ReferenceEntity[] = [
+  reference('IQ1', 'Apple Inc.', { ticker: 'AAPL', industry: 'Technology Hardware' }),
+  reference('IQ5', 'Apple Hospitality REIT', { ticker: 'APLE', industry: 'Real Estate' }),
+  reference('IQ7', 'Pineapple Energy', { ticker: 'PEGY', industry: 'Utilities' }),
+];
+
+export const source = (
+  source_id: string,
+  company_name: string,
+  extra: Partial<SourceEntity> = {},
+): SourceEntity => ({
+  source_id,
+  source_system: 'crm',
+  company_name,
+  ticker: null,
+  lei: null,
+  cusip: null,
+  isin: null,
+  country: 'US',
+  industry: null,
+  ...extra,
+});
+
+export const hardCase: AdjudicationRequest = {
+  source: source('s1', 'Apple', { ticker: 'AAPL' }),
+  candidates: REFERENCE.slice(0, 2).map((entity, rank) => ({
+    ciq_id: entity.ciq_id,
+    company_name: entity.company_name,
+    rank,
+    retrieval_score: 0.5 - rank * 0.2,
+    pair_score: 0.6 - rank * 0.2,
+    identifier_hits: [],
+    entity,
+  })),
+};
