@@ -7,4 +7,7 @@ export default defineConfig({
   sourcemap: true,
   clean: true,
   target: 'node20',
+  // `em demo` generates its data with @em/fixtures, loaded lazily; keep it out of the bundle
+  // like the declared @em/* dependencies (it belongs in package.json dependencies too).
+  external: ['@em/fixtures'],
 });

@@ -1,1 +1,11 @@
-export {};
+export { type CommonOptions, defineCommand, resolveDb } from './common-options.js';
+export type { CliContext } from './context.js';
+export type { Engine, OpenEngine } from './engine.js';
+export { GateFailedError } from './errors.js';
+export { EXIT, type ExitCode } from './exit-codes.js';
+export type { Io, OutStream } from './io.js';
+export { type Bar, renderBarChart } from './output/bar-chart.js';
+export { formatCount, formatDuration, formatMoney, formatPercent, formatScore } from './output/format.js';
+export { createProgress, type Progress } from './output/progress.js';
+export { type Column, renderKeyValues, renderTable } from './output/table.js';
+export { COMMANDS, commandNames, createProgram, type RegisterCommand, runCli, VERSION } from './program.js';

@@ -1,0 +1,84 @@
+import { MATCH_METHODS, parseCascadeConfig } from '@em/core';
+import type { Command } from 'commander';
+import { type CommonOptions, defineCommand, resolveDb } from '../common-options.js';
+import type { CliContext } from '../context.js';
+import { type RunReport, withEngine } from '../engine.js';
+import { readJsonFile } from '../files.js';
+import { print, printJson } from '../io.js';
+import { renderBarChart } from '../output/bar-chart.js';
+import { formatCount, formatDuration, formatMoney, formatPercent } from '../output/format.js';
+import { createProgress } from '../output/progress.js';
+import { renderKeyValues } from '../output/table.js';
+
+interface RunOptions extends CommonOptions {
+  full?: boolean;
+  config?: string;
+}
+
+export function register(program: Command, { io, openEngine }: CliContext): void {
+  defineCommand(program, {
+    name: 'run',
+    description:
+      'Match source records new or changed since the last run through the cascade into gold.matched_entities.',
+    examples: ['em run', 'em run --full', 'em run --config cascade.json --json'],
+  })
+    .option('--full', 'reprocess every source record, not only new or changed ones')
+    .option('--config <file>', 'cascade settings as JSON (thresholds, topK, prices, llm); see CascadeConfig')
+    .action(async (options: RunOptions) => {
+      // Validate the config before touching the database: every problem is reported at once.
+      const config = options.config
+        ? parseCascadeConfig(await readJsonFile(options.config, io.cwd))
+        : undefined;
+      const db = resolveDb(options, io);
+      const progress = createProgress(io.stderr, 'run');
+      const report = await withEngine(openEngine, db.path, (engine) =>
+        engine.run({ full: options.full ?? false, config, onProgress: progress.update }),
+      );
+      progress.finish();
+      if (options.json) return printJson(io, { command: 'run', db: db.path, ...report });
+      print(
+        io,
+        ...describeRun(report),
+        '',
+        `Next: em review list${db.flag}  ·  em export --out gold.csv${db.flag}`,
+      );
+    });
+}
+
+/** Funnel bars in cascade order: every method the run used, known ones first. */
+export function funnelBars(byMethod: Record<string, unknown>): { label: string; value: number }[] {
+  const known: readonly string[] = MATCH_METHODS;
+  const methods = [...known, ...Object.keys(byMethod).filter((m) => !known.includes(m))];
+  return methods
+    .map((method) => ({ label: method, value: Number(byMethod[method] ?? 0) }))
+    .filter((bar) => bar.value > 0);
+}
+
+export function describeRun(report: RunReport): string[] {
+  const processed = Number(report.processed);
+  if (processed === 0) {
+    return [
+      `Run ${report.runId}: nothing new or changed to match (${formatCount(report.skippedUnchanged)} source records unchanged).`,
+      'Ingest new source rows, or reprocess everything with em run --full.',
+    ];
+  }
+  const share = (n: number) => (processed > 0 ? `  ${formatPercent(n / processed)}` : '');
+  const lines = [
+    `Run ${report.runId}: processed ${formatCount(processed)} source records` +
+      ` (${formatCount(report.skippedUnchanged)} unchanged, skipped) in ${formatDuration(report.durationMs)}` +
+      ` · ${formatCount(Math.round(report.entitiesPerSecond))} entities/s`,
+  ];
+  const bars = funnelBars(report.byMethod);
+  if (bars.length > 0) lines.push('', 'Decided by', renderBarChart(bars));
+  lines.push(
+    '',
+    renderKeyValues([
+      ['auto-matched', `${formatCount(report.autoMatched)}${share(report.autoMatched)}`],
+      ['in review', `${formatCount(report.inReview)}${share(report.inReview)}`],
+      ['no match', `${formatCount(report.noMatch)}${share(report.noMatch)}`],
+      ['cost', formatMoney(report.costUsd)],
+      ['cost per entity', formatMoney(report.costPerEntity)],
+    ]),
+  );
+  return lines;
+}

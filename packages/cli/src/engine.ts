@@ -1,0 +1,37 @@
+import type { LocalEngine } from '@em/local';
+
+/**
+ * The part of the embedded engine the CLI drives. Commands depend on this subset
+ * (not on how the engine is built), so tests can hand them another implementation.
+ */
+export type Engine = Pick<
+  LocalEngine,
+  'init' | 'ingest' | 'run' | 'exportGold' | 'reviewQueue' | 'decide' | 'stats' | 'query' | 'close'
+>;
+export type IngestReport = Awaited<ReturnType<Engine['ingest']>>;
+export type RunReport = Awaited<ReturnType<Engine['run']>>;
+export type StatsReport = Awaited<ReturnType<Engine['stats']>>;
+export type ReviewItem = Awaited<ReturnType<Engine['reviewQueue']>>[number];
+export type RunOptions = NonNullable<Parameters<Engine['run']>[0]>;
+
+export type OpenEngine = (dbPath: string) => Promise<Engine>;
+
+/** Opens @em/local lazily: `em --help` and usage errors never load DuckDB. */
+export const openLocalEngine: OpenEngine = async (dbPath) => {
+  const { LocalEngine } = await import('@em/local');
+  return LocalEngine.open({ dbPath });
+};
+
+/** Open, use, always close. */
+export async function withEngine<T>(
+  open: OpenEngine,
+  dbPath: string,
+  use: (engine: Engine) => Promise<T>,
+): Promise<T> {
+  const engine = await open(dbPath);
+  try {
+    return await use(engine);
+  } finally {
+    await engine.close();
+  }
+}

@@ -1,0 +1,11 @@
+/** Exit codes of `em`; scripts rely on them, so they never change meaning. */
+export const EXIT = {
+  ok: 0,
+  /** An unexpected failure inside em (a bug, a broken install, a crashed engine). */
+  internal: 1,
+  /** Input the user can fix: a bad file, flag, argument or config value. */
+  input: 2,
+  /** An evaluation gate failed (`em eval --fail-under`). */
+  gate: 3,
+} as const;
+export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
