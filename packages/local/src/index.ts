@@ -1,2 +1,16 @@
-export * from './retrieval/index.js';
+export { Database } from './db/database.js';
+export { findSqlDir, readSqlFiles, type SqlFile } from './ddl/sql-files.js';
+export { LocalEngine, type LocalEngineOptions } from './engine.js';
+export type { ReviewDecision, ReviewItem, ReviewQueueOptions } from './gold/review.js';
+export type { CostAnalysisRow, DailyStatsRow, StatsCounts, StatsReport } from './gold/stats.js';
+export type { EntityKind } from './ingest/entity-columns.js';
+export type { IngestOptions } from './ingest/ingest-file.js';
+export { formatIngestReport, type IngestReport } from './ingest/ingest-report.js';
+export * from './llm/index.js';
 export * from './model/index.js';
+export { DuckDbMatchSink, type DuckDbMatchSinkOptions } from './ports/duckdb-match-sink.js';
+export { DuckDbReferenceLookup } from './ports/duckdb-reference-lookup.js';
+export * from './retrieval/index.js';
+export type { RunOptions } from './runs/run-matching.js';
+export type { RunReport } from './runs/run-report.js';
+export * from './sql/index.js';

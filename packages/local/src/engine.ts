@@ -1,0 +1,99 @@
+import { InputError } from '@em/core';
+import { Database } from './db/database.js';
+import { applyDdl } from './ddl/apply-ddl.js';
+import { exportGold } from './gold/export-gold.js';
+import {
+  decide,
+  type ReviewDecision,
+  type ReviewItem,
+  type ReviewQueueOptions,
+  reviewQueue,
+} from './gold/review.js';
+import { type StatsReport, stats } from './gold/stats.js';
+import type { EntityKind } from './ingest/entity-columns.js';
+import { type IngestOptions, ingestFile } from './ingest/ingest-file.js';
+import type { IngestReport } from './ingest/ingest-report.js';
+import { type RunOptions, runMatching } from './runs/run-matching.js';
+import type { RunReport } from './runs/run-report.js';
+
+export interface LocalEngineOptions {
+  /** DuckDB database file, created if missing (`:memory:` for a throwaway one). */
+  readonly dbPath: string;
+  /** Folder of the NNN_*.sql DDL files; default: the repository's sql/. */
+  readonly sqlDir?: string;
+}
+
+/**
+ * The embedded engine: one DuckDB file holding bronze, silver, gold and ops; ingest with
+ * quarantine, incremental crash-safe matching runs through the core cascade, review, stats
+ * and export. Not safe for concurrent calls: await each before the next.
+ */
+export class LocalEngine {
+  private initialized = false;
+
+  private constructor(
+    readonly db: Database,
+    private readonly sqlDir: string | undefined,
+  ) {}
+
+  static async open(options: LocalEngineOptions): Promise<LocalEngine> {
+    return new LocalEngine(await Database.open(options.dbPath), options.sqlDir);
+  }
+
+  /** Create every schema, table and view (sql/ rendered for DuckDB). Safe to repeat. */
+  async init(): Promise<void> {
+    await applyDdl(this.db, this.sqlDir);
+    this.initialized = true;
+  }
+
+  async ingest(kind: EntityKind, file: string, options: IngestOptions = {}): Promise<IngestReport> {
+    await this.ready();
+    return ingestFile(this.db, kind, file, options);
+  }
+
+  async run(options: RunOptions = {}): Promise<RunReport> {
+    await this.ready();
+    return runMatching(this.db, options);
+  }
+
+  async exportGold(outPath: string): Promise<{ rows: number; path: string }> {
+    await this.ready();
+    return exportGold(this.db, outPath);
+  }
+
+  async reviewQueue(options: ReviewQueueOptions = {}): Promise<ReviewItem[]> {
+    await this.ready();
+    return reviewQueue(this.db, options);
+  }
+
+  async decide(decision: ReviewDecision): Promise<void> {
+    await this.ready();
+    return decide(this.db, decision);
+  }
+
+  async stats(): Promise<StatsReport> {
+    await this.ready();
+    return stats(this.db);
+  }
+
+  /** Run SQL with positional parameters ($1, $2, …); BIGINTs come back as numbers when safe, timestamps as ISO strings. */
+  query<T = Record<string, unknown>>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
+    return this.db.all<T>(sql, params, 'query');
+  }
+
+  /** The tables exist (init ran on this file at some point), or an InputError saying to run init. */
+  private async ready(): Promise<void> {
+    if (this.initialized) return;
+    const found = await this.db.all(
+      `SELECT 1 FROM duckdb_tables() WHERE schema_name = 'gold' AND table_name = 'matched_entities'`,
+    );
+    if (found.length === 0) {
+      throw new InputError(`${this.db.path} has no em tables yet; run \`em init\` (LocalEngine.init) first.`);
+    }
+    this.initialized = true;
+  }
+
+  async close(): Promise<void> {
+    this.db.close();
+  }
+}

@@ -1,0 +1,137 @@
+import path from 'node:path';
+import { EmError, InputError } from '@em/core';
+import type { Database } from '../db/database.js';
+import { runLog } from '../runs/run-log.js';
+import { upsertBronze } from './bronze-upsert.js';
+import { columnsFor, type EntityKind } from './entity-columns.js';
+import type { IngestReport } from './ingest-report.js';
+import { canonicalColumnName } from './input-reader.js';
+import { openInput } from './open-input.js';
+import { quarantineRejects } from './quarantine-rows.js';
+import { refreshSilver } from './silver-normalize.js';
+import { validateRows } from './validate-rows.js';
+
+export interface IngestOptions {
+  /** Source system for every row of a source file (replaces the file's source_system column). */
+  readonly system?: string;
+  /** Longest accepted field in characters (default 4096); longer rows are quarantined. */
+  readonly maxFieldLength?: number;
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+export const DEFAULT_MAX_FIELD_LENGTH = 4096;
+
+function checkSystem(system: string | undefined, max: number): string | null {
+  if (system === undefined) return null;
+  const trimmed = system.trim();
+  if (trimmed === '' || trimmed.length > max) {
+    throw new InputError(
+      `--system must be a non-empty name of at most ${max} characters (got ${JSON.stringify(system)}).`,
+    );
+  }
+  return trimmed;
+}
+
+/**
+ * Load one reference or source file: read every record as text, quarantine what cannot be
+ * loaded (with file, line and reason), upsert the rest into bronze by content hash, and
+ * refresh silver. Everything after reading happens in one transaction.
+ */
+export async function ingestFile(
+  db: Database,
+  kind: EntityKind,
+  file: string,
+  options: IngestOptions = {},
+): Promise<IngestReport> {
+  const spec = columnsFor(kind);
+  const maxFieldLength = options.maxFieldLength ?? DEFAULT_MAX_FIELD_LENGTH;
+  const system = kind === 'source' ? checkSystem(options.system, maxFieldLength) : null;
+  const name = path.basename(file);
+  const runId = await runLog.start(db, 'ingest', { kind, file, system, maxFieldLength });
+  await runLog.failAbandoned(db, runId);
+  const warnings: string[] = [];
+  try {
+    const input = await openInput(db, file, spec.all);
+    try {
+      const mapping = new Map<string, number>();
+      const unknown: string[] = [];
+      const seen = new Map<string, string>();
+      input.columns.forEach((column, index) => {
+        const canonical = canonicalColumnName(column);
+        const earlier = seen.get(canonical);
+        if (earlier !== undefined) {
+          throw new InputError(
+            `${name}: columns ${JSON.stringify(earlier)} and ${JSON.stringify(column)} are the same column; keep one.`,
+          );
+        }
+        seen.set(canonical, column);
+        if (spec.all.includes(canonical)) mapping.set(canonical, index);
+        else unknown.push(column);
+      });
+      const required = spec.required.filter((c) => !(c === 'source_system' && system !== null));
+      const missing = required.filter((c) => !mapping.has(c));
+      if (missing.length > 0 && (input.format !== 'jsonl' || input.columns.length > 0)) {
+        const hint = missing.includes('source_system') ? ' (or pass --system NAME)' : '';
+        throw new InputError(
+          `${name}: missing required column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}${hint}. Expected ${input.format === 'csv' ? 'a header like' : 'columns'}:\n  ${spec.all.join(',')}\n(required: ${required.join(', ')})`,
+        );
+      }
+      if (unknown.length > 0) {
+        warnings.push(
+          `${name}: unknown column${unknown.length > 1 ? 's' : ''} ignored: ${unknown.join(', ')} (known: ${spec.all.join(', ')})`,
+        );
+      }
+      await input.load(db, spec.all, mapping);
+      warnings.push(...input.warnings);
+      const { read } = await db.one<{ read: number }>(
+        'SELECT (SELECT count(*) FROM em_stage) + (SELECT count(*) FROM em_stage_rejects) AS read',
+      );
+      const report = await db.transaction(async () => {
+        if (system !== null && mapping.has('source_system')) {
+          const { replaced } = await db.one<{ replaced: number }>(
+            `SELECT count(*) AS replaced FROM em_stage WHERE nullif(trim(source_system), '') IS DISTINCT FROM $1 AND nullif(trim(source_system), '') IS NOT NULL`,
+            [system],
+          );
+          if (replaced > 0)
+            warnings.push(`${name}: source_system replaced by --system ${system} on ${replaced} rows.`);
+        }
+        await validateRows(db, spec, { maxFieldLength, system });
+        const { count: quarantined, samples } = await quarantineRejects(db, runId, kind, file);
+        const counts = await upsertBronze(db, spec, file, new Date().toISOString());
+        await refreshSilver(db, spec, options.onProgress);
+        const loaded = counts.inserted + counts.updated + counts.unchanged;
+        if (read !== loaded + quarantined) {
+          throw new EmError(
+            `Internal error: ${name} read ${read} rows but loaded ${loaded} and quarantined ${quarantined}.`,
+          );
+        }
+        for (const s of samples) {
+          warnings.push(
+            `${name} ${s.line === null ? '' : `line ${s.line}`}: ${s.reason}; the row was quarantined (see gold.quarantine).`,
+          );
+        }
+        if (quarantined > samples.length)
+          warnings.push(`… and ${quarantined - samples.length} more quarantined rows.`);
+        await runLog.finish(
+          db,
+          runId,
+          'succeeded',
+          { rowsRead: read, rowsLoaded: loaded, rowsQuarantined: quarantined },
+          null,
+        );
+        return { runId, file, kind, read, loaded, quarantined, ...counts, warnings };
+      });
+      await db.run(
+        'DROP TABLE IF EXISTS em_stage; DROP TABLE IF EXISTS em_stage_rejects; DROP TABLE IF EXISTS em_valid',
+        [],
+        'ingest',
+      );
+      return report;
+    } finally {
+      await input.dispose();
+    }
+  } catch (error) {
+    await runLog.finish(db, runId, 'failed', {}, (error as Error).message).catch(() => undefined);
+    throw error;
+  }
+}

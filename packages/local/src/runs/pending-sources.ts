@@ -1,0 +1,44 @@
+import type { SourceEntity } from '@em/core';
+import type { Database } from '../db/database.js';
+
+export interface PendingSource extends SourceEntity {
+  readonly content_hash: string;
+}
+
+/**
+ * Fill temp table `em_pending` (n, source_id, source_system) with the sources a run must decide:
+ * every one whose gold row is missing or was decided from another content hash (all of them
+ * with `full`), never one a human decided. Returns { pending, total }.
+ */
+export async function selectPending(
+  db: Database,
+  full: boolean,
+): Promise<{ pending: number; total: number }> {
+  await db.run(
+    `CREATE OR REPLACE TEMP TABLE em_pending AS
+     SELECT row_number() OVER (ORDER BY s.source_system, s.source_id) AS n, s.source_id, s.source_system
+     FROM bronze.source_entities s
+     LEFT JOIN gold.matched_entities g ON g.source_id = s.source_id AND g.source_system = s.source_system
+     WHERE g.match_method IS DISTINCT FROM 'human_review'
+       AND ($1 OR g.content_hash IS DISTINCT FROM s.content_hash)`,
+    [full],
+    'selecting sources',
+  );
+  return db.one<{ pending: number; total: number }>(
+    `SELECT (SELECT count(*) FROM em_pending) AS pending, (SELECT count(*) FROM bronze.source_entities) AS total`,
+    [],
+    'selecting sources',
+  );
+}
+
+/** Sources n in [from, to) of `em_pending`, in order. */
+export async function readPending(db: Database, from: number, to: number): Promise<PendingSource[]> {
+  return db.all<PendingSource>(
+    `SELECT s.source_id, s.source_system, s.company_name, s.ticker, s.lei, s.cusip, s.isin, s.country, s.industry,
+            s.content_hash
+     FROM em_pending p JOIN bronze.source_entities s ON s.source_id = p.source_id AND s.source_system = p.source_system
+     WHERE p.n >= $1 AND p.n < $2 ORDER BY p.n`,
+    [from, to],
+    'reading sources',
+  );
+}

@@ -1,0 +1,72 @@
+import {
+  type CascadeBackends,
+  type CascadeConfigInput,
+  parseCascadeConfig,
+  runCascade,
+  sourceKey,
+} from '@em/core';
+import type { Database } from '../db/database.js';
+import { DuckDbMatchSink } from '../ports/duckdb-match-sink.js';
+import { DuckDbReferenceLookup } from '../ports/duckdb-reference-lookup.js';
+import { readPending, selectPending } from './pending-sources.js';
+import { runLog } from './run-log.js';
+import { type RunReport, RunTally } from './run-report.js';
+
+export const ENGINE_VERSION = 'em-local@0.1.0';
+
+export interface RunOptions {
+  /** Decide every source again, not only new or changed ones (human decisions stay). */
+  readonly full?: boolean;
+  readonly config?: CascadeConfigInput;
+  readonly backends?: Partial<Pick<CascadeBackends, 'retriever' | 'scorer' | 'adjudicator'>>;
+  readonly onProgress?: (done: number, total: number) => void;
+  /** Called after each batch is committed to gold, with the rows it held (crash tests wait on it). */
+  readonly onBatchCommitted?: (rows: number) => void;
+}
+
+/** Sources read into memory at a time; the cascade cuts each page into `config.batchSize` batches. */
+const PAGE = 10_000;
+
+/**
+ * One matching run: mark runs a crash left 'running' as failed, pick the sources to decide,
+ * run the cascade page by page; each cascade batch is MERGEd into gold together with the run
+ * log's progress in one transaction, so a killed run loses nothing and a rerun redoes only
+ * what was not committed.
+ */
+export async function runMatching(db: Database, options: RunOptions = {}): Promise<RunReport> {
+  const started = performance.now();
+  const config = parseCascadeConfig(options.config ?? {});
+  const { watermark } = await db.one<{ watermark: string | null }>(
+    'SELECT max(ingestion_timestamp) AS watermark FROM bronze.source_entities',
+  );
+  const runId = await runLog.start(db, 'match', { full: options.full ?? false, ...config }, watermark);
+  const abandoned = await runLog.failAbandoned(db, runId);
+  const tally = new RunTally();
+  try {
+    const { pending, total } = await selectPending(db, options.full ?? false);
+    options.onProgress?.(0, pending);
+    const lookup = new DuckDbReferenceLookup(db);
+    for (let from = 1; from <= pending; from += PAGE) {
+      const sources = await readPending(db, from, from + PAGE);
+      const sink = new DuckDbMatchSink(db, {
+        runId,
+        autoMatchThreshold: config.autoMatchThreshold,
+        contentHashes: new Map(sources.map((s) => [sourceKey(s), s.content_hash])),
+        ...(options.onBatchCommitted ? { onCommitted: options.onBatchCommitted } : {}),
+      });
+      const done = from - 1;
+      const results = await runCascade(
+        sources.map(({ content_hash: _, ...source }) => source),
+        { lookup, sink, ...options.backends },
+        config,
+        { engineVersion: ENGINE_VERSION, onProgress: (n) => options.onProgress?.(done + n, pending) },
+      );
+      tally.add(results);
+    }
+    await runLog.finish(db, runId, 'succeeded', { rowsRead: pending, rowsProcessed: tally.processed }, null);
+    return tally.report(runId, total - pending, performance.now() - started, abandoned);
+  } catch (error) {
+    await runLog.finish(db, runId, 'failed', {}, (error as Error).message).catch(() => undefined);
+    throw error;
+  }
+}

@@ -1,0 +1,58 @@
+import type { MatchMethod, MatchResult } from '@em/core';
+
+export interface RunReport {
+  readonly runId: string;
+  /** Sources decided by this run. */
+  readonly processed: number;
+  /** Sources left alone: unchanged since they were decided, or decided by a human. */
+  readonly skippedUnchanged: number;
+  readonly byMethod: Partial<Record<MatchMethod, number>>;
+  readonly autoMatched: number;
+  readonly inReview: number;
+  /** Results without a matched ciq_id. */
+  readonly noMatch: number;
+  readonly costUsd: number;
+  readonly costPerEntity: number;
+  readonly durationMs: number;
+  readonly entitiesPerSecond: number;
+  /** Earlier runs found still 'running' (a crashed process) and marked failed. */
+  readonly abandonedRuns: number;
+}
+
+/** Running totals over the batches of a run. */
+export class RunTally {
+  processed = 0;
+  autoMatched = 0;
+  inReview = 0;
+  noMatch = 0;
+  costUsd = 0;
+  readonly byMethod: Partial<Record<MatchMethod, number>> = {};
+
+  add(results: readonly MatchResult[]): void {
+    for (const r of results) {
+      this.processed++;
+      this.byMethod[r.match_method] = (this.byMethod[r.match_method] ?? 0) + 1;
+      if (r.auto_matched) this.autoMatched++;
+      if (r.needs_review) this.inReview++;
+      if (r.matched_ciq_id === null) this.noMatch++;
+      this.costUsd += r.cost_usd;
+    }
+  }
+
+  report(runId: string, skippedUnchanged: number, durationMs: number, abandonedRuns: number): RunReport {
+    return {
+      runId,
+      processed: this.processed,
+      skippedUnchanged,
+      byMethod: { ...this.byMethod },
+      autoMatched: this.autoMatched,
+      inReview: this.inReview,
+      noMatch: this.noMatch,
+      costUsd: this.costUsd,
+      costPerEntity: this.processed === 0 ? 0 : this.costUsd / this.processed,
+      durationMs,
+      entitiesPerSecond: durationMs > 0 ? (this.processed * 1000) / durationMs : 0,
+      abandonedRuns,
+    };
+  }
+}
