@@ -7,4 +7,6 @@ export default defineConfig({
   sourcemap: true,
   clean: true,
   target: 'node20',
+  // @em/local is loaded lazily, only to render the sql/ DDL; zod comes with @em/core. Neither is bundled.
+  external: ['@em/local', 'zod'],
 });

@@ -3,11 +3,13 @@ import { register as demo } from './commands/demo.js';
 import { register as deploy } from './commands/deploy.js';
 import { register as evaluate } from './commands/eval.js';
 import { register as exportGold } from './commands/export.js';
+import { register as indexReference } from './commands/index.js';
 import { register as ingest } from './commands/ingest.js';
 import { register as init } from './commands/init.js';
 import { register as review } from './commands/review.js';
 import { register as run } from './commands/run.js';
 import { register as stats } from './commands/stats.js';
+import { register as train } from './commands/train.js';
 import type { CliContext } from './context.js';
 import { openLocalEngine } from './engine.js';
 import { reportError, UsageError } from './errors.js';
@@ -20,12 +22,15 @@ export type RegisterCommand = (program: Command, ctx: CliContext) => void;
 export const COMMANDS: readonly RegisterCommand[] = [
   init,
   ingest,
+  indexReference,
+  train,
   run,
   exportGold,
   review,
   stats,
   evaluate,
   demo,
+  deploy,
 ];
 
 export const VERSION = '0.1.0';

@@ -1,1 +1,77 @@
-export {};
+// Auth and HTTP policy
+export {
+  type DatabricksAuthOptions,
+  type DatabricksCredentials,
+  normalizeHost,
+  type ResolvedAuth,
+  resolveDatabricksAuth,
+} from './auth/credentials.js';
+export { OAuthM2mTokenProvider, StaticTokenProvider, type TokenProvider } from './auth/token-provider.js';
+// The engine
+export { DatabricksEngine, runDatabricks } from './engine/databricks-engine.js';
+export type { DatabricksEngineOptions } from './engine/engine-options.js';
+export { type DatabricksRunOptions, ENGINE_VERSION } from './engine/run-matching.js';
+export type { DatabricksRunReport } from './engine/run-report.js';
+export { DatabricksApiError, DatabricksSqlError, redact } from './errors.js';
+export { chatBody, FoundationModelChatTransport } from './foundation-model/foundation-model-transport.js';
+export {
+  connectDatabricks,
+  type DatabricksConnection,
+  type DatabricksConnectionOptions,
+} from './http/create-http.js';
+export {
+  DatabricksHttp,
+  type DatabricksHttpOptions,
+  type HttpMethod,
+  type HttpRequest,
+} from './http/databricks-http.js';
+export { HttpPolicy, type HttpPolicyInput, parseRetryAfter } from './http/retry-policy.js';
+export { type Runtime, systemRuntime } from './http/runtime.js';
+export { type DeployOptions, type DeployResult, deployJob, planDeploy } from './jobs/deploy.js';
+export { type Notebook, readNotebooks } from './jobs/deploy-plan.js';
+// Jobs and Workspace
+export { DeployConfig, type DeployConfigInput, jobSettings } from './jobs/job-settings.js';
+export { findJobsByName, type RunResult, waitForRun } from './jobs/jobs-api.js';
+export {
+  deployServingEndpoint,
+  modelVersionForAlias,
+  type ServingEndpointSpec,
+} from './serving/serving-endpoint-admin.js';
+export {
+  dittoRecord,
+  ServingPairScorer,
+  type ServingPairScorerOptions,
+} from './serving/serving-pair-scorer.js';
+export { type ApplyDdlOptions, applyDatabricksDdl, databricksDdl } from './sql/apply-ddl.js';
+export { type BronzeLoadReport, loadBronze } from './sql/bronze-load.js';
+export {
+  DatabricksMatchSink,
+  type DatabricksMatchSinkOptions,
+  goldMergeSql,
+} from './sql/databricks-match-sink.js';
+export { DatabricksReferenceLookup, exactLookupSql } from './sql/databricks-reference-lookup.js';
+export type { EntityKind } from './sql/entity-tables.js';
+export { refreshSilver } from './sql/silver-refresh.js';
+export { quoteIdentifier, SqlClient, type SqlParams } from './sql/sql-client.js';
+// SQL / Unity Catalog
+export type { SqlOperation, SqlSession, SqlSessionSource, SqlValue } from './sql/sql-session.js';
+export {
+  type StatementExecutionOptions,
+  StatementExecutionSession,
+} from './sql/statement-execution-session.js';
+export {
+  type ClosableSqlSession,
+  openThriftSession,
+  type ThriftSessionOptions,
+} from './sql/thrift-session.js';
+export {
+  type DeltaSyncIndexSpec,
+  deltaSyncIndexBody,
+  ensureDeltaSyncIndex,
+  ensureVectorSearchEndpoint,
+} from './vector-search/vector-search-admin.js';
+// Vector Search, Model Serving, Foundation Models
+export {
+  VectorSearchRetriever,
+  type VectorSearchRetrieverOptions,
+} from './vector-search/vector-search-retriever.js';

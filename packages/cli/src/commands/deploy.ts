@@ -41,7 +41,12 @@ export function register(program: Command, { io }: CliContext): void {
     .option('--timezone <id>', 'schedule time zone (default America/Los_Angeles)')
     .option('--email <address>', 'e-mail on failure (repeatable)', collect, [])
     .option('--cluster-id <id>', 'run on this cluster instead of serverless compute')
-    .option('--param <key=value>', 'widget value for 05_run_em_job, e.g. warehouse_id=… (repeatable)', collect, [])
+    .option(
+      '--param <key=value>',
+      'widget value for 05_run_em_job, e.g. warehouse_id=… (repeatable)',
+      collect,
+      [],
+    )
     .addHelpText(
       'after',
       '\nNeeds DATABRICKS_HOST and DATABRICKS_TOKEN (or DATABRICKS_CLIENT_ID and DATABRICKS_CLIENT_SECRET); --dry-run needs neither.\n',
@@ -49,9 +54,15 @@ export function register(program: Command, { io }: CliContext): void {
     .action(async (options: DeployOptions) => {
       const client = await import('@em/databricks-client');
       const config = deployConfig(options, io);
+      if (!config.parameters?.warehouse_id) {
+        io.stderr.write(
+          'note: the job needs a SQL warehouse; pass --param warehouse_id=<id> (SQL Warehouses → Connection details).\n',
+        );
+      }
       if (options.dryRun) {
         const requests = client.planDeploy(config, { runNow: options.runNow ?? false });
-        if (options.json) return printJson(io, { command: 'deploy', dryRun: true, requests: requests.map(wire) });
+        if (options.json)
+          return printJson(io, { command: 'deploy', dryRun: true, requests: requests.map(wire) });
         return print(io, ...describePlan(requests, config));
       }
       const { http } = client.connectDatabricks({ env: io.env });
@@ -64,7 +75,11 @@ export function register(program: Command, { io }: CliContext): void {
         io,
         `Uploaded ${result.notebooks.length} notebooks to ${config.workspaceDir ?? '/Shared/em'}.`,
         `${result.created ? 'Created' : 'Updated'} job ${result.jobId} (${config.jobName ?? 'em - daily entity matching'}).`,
-        ...(result.run ? [`Run ${result.run.runId} ended ${result.run.resultState}${result.run.runPageUrl ? `: ${result.run.runPageUrl}` : ''}.`] : []),
+        ...(result.run
+          ? [
+              `Run ${result.run.runId} ended ${result.run.resultState}${result.run.runPageUrl ? `: ${result.run.runPageUrl}` : ''}.`,
+            ]
+          : []),
       );
     });
 }
@@ -73,7 +88,10 @@ function deployConfig(options: DeployOptions, io: Io): DeployConfigInput {
   const parameters: Record<string, string> = {};
   for (const pair of options.param) {
     const at = pair.indexOf('=');
-    if (at <= 0) throw new InputError(`--param ${JSON.stringify(pair)}: expected key=value, e.g. --param warehouse_id=abc123.`);
+    if (at <= 0)
+      throw new InputError(
+        `--param ${JSON.stringify(pair)}: expected key=value, e.g. --param warehouse_id=abc123.`,
+      );
     parameters[pair.slice(0, at)] = pair.slice(at + 1);
   }
   return {
@@ -91,8 +109,15 @@ function deployConfig(options: DeployOptions, io: Io): DeployConfigInput {
 /** A request as sent: method, path with query string, JSON body. */
 function wire(request: HttpRequest) {
   const query = Object.entries(request.query ?? {}).filter(([, v]) => v !== undefined) as [string, string][];
-  const search = query.length > 0 ? `?${new URLSearchParams(query.map(([k, v]): [string, string] => [k, String(v)]))}` : '';
-  return { method: request.method, path: `${request.path}${search}`, ...(request.body === undefined ? {} : { body: request.body }) };
+  const search =
+    query.length > 0
+      ? `?${new URLSearchParams(query.map(([k, v]): [string, string] => [k, String(v)]))}`
+      : '';
+  return {
+    method: request.method,
+    path: `${request.path}${search}`,
+    ...(request.body === undefined ? {} : { body: request.body }),
+  };
 }
 
 /** The plan for people: notebook contents shortened to their size (--json prints them whole). */
@@ -104,10 +129,15 @@ function describePlan(requests: readonly HttpRequest[], config: DeployConfigInpu
     const shown =
       upload?.content === undefined
         ? body
-        : { ...upload, content: `<base64 of ${upload.path?.split('/').at(-1)}.py, ${Buffer.from(upload.content, 'base64').length} bytes>` };
+        : {
+            ...upload,
+            content: `<base64 of ${upload.path?.split('/').at(-1)}.py, ${Buffer.from(upload.content, 'base64').length} bytes>`,
+          };
     let heading = `${method} ${target}`;
-    if (target === '/api/2.1/jobs/create') heading += `   (when a job named "${config.jobName ?? 'em - daily entity matching'}" exists: POST /api/2.1/jobs/reset { job_id, new_settings: <this body> })`;
-    if (target === '/api/2.1/jobs/run-now') heading += '   (then GET /api/2.1/jobs/runs/get?run_id=… until the run ends)';
+    if (target === '/api/2.1/jobs/create')
+      heading += `   (when a job named "${config.jobName ?? 'em - daily entity matching'}" exists: POST /api/2.1/jobs/reset { job_id, new_settings: <this body> })`;
+    if (target === '/api/2.1/jobs/run-now')
+      heading += '   (then GET /api/2.1/jobs/runs/get?run_id=… until the run ends)';
     lines.push(heading, ...(shown === undefined ? [] : [JSON.stringify(shown, null, 2)]), '');
   }
   return lines;

@@ -1,0 +1,167 @@
+import {
+  type Adjudicator,
+  type CandidateRetriever,
+  type ChatTransport,
+  createLlmAdjudicator,
+  InputError,
+  type PairScorer,
+} from '@em/core';
+import { FoundationModelChatTransport } from '../foundation-model/foundation-model-transport.js';
+import { connectDatabricks, type DatabricksConnection } from '../http/create-http.js';
+import { ServingPairScorer } from '../serving/serving-pair-scorer.js';
+import { type ApplyDdlOptions, applyDatabricksDdl } from '../sql/apply-ddl.js';
+import { type BronzeLoadReport, loadBronze } from '../sql/bronze-load.js';
+import { DatabricksReferenceLookup } from '../sql/databricks-reference-lookup.js';
+import type { EntityKind } from '../sql/entity-tables.js';
+import { refreshSilver } from '../sql/silver-refresh.js';
+import { SqlClient, type SqlParams } from '../sql/sql-client.js';
+import type { SqlSessionSource } from '../sql/sql-session.js';
+import { StatementExecutionSession } from '../sql/statement-execution-session.js';
+import { type ClosableSqlSession, openThriftSession } from '../sql/thrift-session.js';
+import { VectorSearchRetriever } from '../vector-search/vector-search-retriever.js';
+import {
+  type DatabricksEngineOptions,
+  DEFAULT_CATALOG,
+  DEFAULT_FOUNDATION_MODEL,
+  DEFAULT_SERVING_ENDPOINT,
+  setting,
+} from './engine-options.js';
+import { type DatabricksRunOptions, runMatchingOnDatabricks } from './run-matching.js';
+import type { DatabricksRunReport } from './run-report.js';
+
+/**
+ * The Databricks engine: the same cascade as the embedded one, with Unity Catalog tables
+ * (ReferenceLookup, MatchSink), Vector Search (retriever), a Ditto model on Model Serving (scorer)
+ * and a Foundation Model (adjudicator transport). `run` has the embedded engine's shape.
+ */
+export class DatabricksEngine {
+  readonly sql: SqlClient;
+  readonly lookup: DatabricksReferenceLookup;
+  readonly retriever: CandidateRetriever | undefined;
+  readonly scorer: PairScorer | undefined;
+  readonly transport: FoundationModelChatTransport;
+  readonly foundationModel: string;
+  private readonly makeAdjudicator: (transport: ChatTransport, model: string) => Adjudicator;
+
+  private constructor(
+    readonly connection: DatabricksConnection,
+    sessionSource: SqlSessionSource,
+    catalog: string,
+    options: DatabricksEngineOptions,
+    private readonly thrift: { session: Promise<ClosableSqlSession> | null },
+  ) {
+    const env = options.env ?? process.env;
+    const { http } = connection;
+    this.sql = new SqlClient(sessionSource, catalog);
+    this.lookup = new DatabricksReferenceLookup(this.sql);
+    const index = setting(
+      options.vectorSearchIndex,
+      env.EM_VECTOR_SEARCH_INDEX,
+      `${catalog}.models.reference_index`,
+    );
+    this.retriever =
+      index === null
+        ? undefined
+        : new VectorSearchRetriever(http, { ...options.retriever, indexName: index });
+    const endpoint = setting(options.servingEndpoint, env.EM_SERVING_ENDPOINT, DEFAULT_SERVING_ENDPOINT);
+    this.scorer =
+      endpoint === null
+        ? undefined
+        : new ServingPairScorer(http, { ...options.scorer, endpointName: endpoint });
+    this.transport = new FoundationModelChatTransport(http);
+    this.foundationModel = setting(
+      options.foundationModel,
+      env.EM_FOUNDATION_MODEL,
+      DEFAULT_FOUNDATION_MODEL,
+    );
+    this.makeAdjudicator =
+      options.makeAdjudicator ?? ((transport, model) => createLlmAdjudicator({ transport, model }));
+  }
+
+  /** Resolve host, credentials and the SQL route; nothing is sent until a method runs. */
+  static open(options: DatabricksEngineOptions = {}): DatabricksEngine {
+    const env = options.env ?? process.env;
+    const connection = connectDatabricks(options);
+    const catalog = setting(options.catalog, env.EM_CATALOG, DEFAULT_CATALOG);
+    const thrift: { session: Promise<ClosableSqlSession> | null } = { session: null };
+    const warehouseId = setting(options.warehouseId, env.DATABRICKS_WAREHOUSE_ID, '');
+    const httpPath = setting(options.httpPath, env.DATABRICKS_HTTP_PATH, '');
+    let source: SqlSessionSource;
+    if (options.sql) source = options.sql;
+    else if (warehouseId)
+      source = new StatementExecutionSession(connection.http, { ...options.statementExecution, warehouseId });
+    else if (httpPath) {
+      source = () => {
+        thrift.session ??= openThriftSession({
+          host: connection.host,
+          httpPath,
+          tokens: connection.tokens,
+          catalog,
+        });
+        return thrift.session;
+      };
+    } else {
+      throw new InputError(
+        'No SQL warehouse to run on. Set DATABRICKS_WAREHOUSE_ID (the id in SQL Warehouses → Connection details) or DATABRICKS_HTTP_PATH (e.g. /sql/1.0/warehouses/abc123), or pass `warehouseId` / `httpPath`.',
+      );
+    }
+    return new DatabricksEngine(connection, source, catalog, options, thrift);
+  }
+
+  /** Create the catalog, schemas, tables and views from sql/ (safe to repeat). Returns the statements run. */
+  init(options: ApplyDdlOptions = {}): Promise<string[]> {
+    return applyDatabricksDdl(this.sql, options);
+  }
+
+  /** Load rows into bronze (validated; unchanged rows untouched), then bring silver up to date. */
+  async load(
+    kind: EntityKind,
+    rows: readonly Readonly<Record<string, unknown>>[],
+    options: { sourceFile?: string } = {},
+  ): Promise<BronzeLoadReport & { normalized: number }> {
+    const report = await loadBronze(this.sql, kind, rows, options);
+    return { ...report, normalized: await refreshSilver(this.sql, kind) };
+  }
+
+  /** A fresh stage-4 adjudicator over the Foundation Model transport (one per run: its budget is per run). */
+  adjudicator(): Adjudicator {
+    return this.makeAdjudicator(this.transport, this.foundationModel);
+  }
+
+  /** Match new and changed sources into gold; stage 4 runs only when `config.llm.enabled`. */
+  run(options: DatabricksRunOptions = {}): Promise<DatabricksRunReport> {
+    return runMatchingOnDatabricks(
+      this.sql,
+      {
+        lookup: this.lookup,
+        retriever: this.retriever,
+        scorer: this.scorer,
+        adjudicator: this.adjudicator(),
+      },
+      options,
+    );
+  }
+
+  /** Run SQL with named parameters (`:name`); rows as objects. */
+  query<T = Record<string, unknown>>(statement: string, params: SqlParams = {}): Promise<T[]> {
+    return this.sql.all<T>(statement, params, 'running a query');
+  }
+
+  async close(): Promise<void> {
+    const session = this.thrift.session;
+    this.thrift.session = null;
+    if (session) await (await session).close();
+  }
+}
+
+/** Open, run once, close: what `em run --engine databricks` calls. */
+export async function runDatabricks(
+  options: DatabricksEngineOptions & { readonly run?: DatabricksRunOptions } = {},
+): Promise<DatabricksRunReport> {
+  const engine = DatabricksEngine.open(options);
+  try {
+    return await engine.run(options.run);
+  } finally {
+    await engine.close();
+  }
+}

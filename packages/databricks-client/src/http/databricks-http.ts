@@ -1,0 +1,196 @@
+import type { Dispatcher } from 'undici';
+import type { TokenProvider } from '../auth/token-provider.js';
+import { DatabricksApiError, RETRYABLE_STATUSES, redact } from '../errors.js';
+import { parseErrorBody } from './error-body.js';
+import { HttpPolicy, type HttpPolicyInput, parseRetryAfter, retryDelayMs } from './retry-policy.js';
+import { type Runtime, systemRuntime } from './runtime.js';
+import { sendOnce, type WireResponse } from './send-once.js';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface HttpRequest {
+  readonly method: HttpMethod;
+  /** `/api/2.0/…` or `/serving-endpoints/…`. */
+  readonly path: string;
+  readonly query?: Readonly<Record<string, string | number | boolean | undefined>>;
+  /** Sent as JSON. */
+  readonly body?: unknown;
+  /** Sent as application/x-www-form-urlencoded instead of `body`. */
+  readonly form?: Readonly<Record<string, string>>;
+  readonly headers?: Readonly<Record<string, string>>;
+  /** Send the bearer token (default true). */
+  readonly auth?: boolean;
+  /**
+   * Safe to send twice. Default: true for GET/PUT/DELETE. Retries after a timeout, a network
+   * error or a 5xx other than 503 happen only for idempotent requests; 429 and 503 (the request
+   * was refused, not run) are retried for all.
+   */
+  readonly idempotent?: boolean;
+  readonly timeoutMs?: number;
+  /** Total time for this call, retries included (default: the policy's budgetMs). */
+  readonly budgetMs?: number;
+  readonly signal?: AbortSignal;
+}
+
+export interface DatabricksHttpOptions {
+  readonly host: string;
+  readonly tokens: TokenProvider | null;
+  readonly policy?: HttpPolicyInput;
+  readonly runtime?: Runtime;
+  readonly dispatcher?: Dispatcher;
+  readonly userAgent?: string;
+}
+
+/**
+ * Every Databricks REST call goes through here: bearer auth (one token refresh after a 401),
+ * per-attempt timeouts, retries with jittered exponential backoff on 408/429/5xx honouring
+ * Retry-After, a total time budget, and typed errors that name the request but never a secret.
+ */
+export class DatabricksHttp {
+  readonly host: string;
+  readonly policy: HttpPolicy;
+  readonly runtime: Runtime;
+
+  constructor(private readonly options: DatabricksHttpOptions) {
+    this.host = options.host;
+    this.policy = HttpPolicy.parse(options.policy ?? {});
+    this.runtime = options.runtime ?? systemRuntime;
+  }
+
+  async call<T = unknown>(req: HttpRequest): Promise<T> {
+    const { policy, runtime } = this;
+    const budgetMs = req.budgetMs ?? policy.budgetMs;
+    const deadline = runtime.now() + budgetMs;
+    const idempotent = req.idempotent ?? req.method !== 'POST';
+    let refreshed = false;
+    for (let attempt = 1; ; attempt++) {
+      let error: DatabricksApiError;
+      let retryAfterMs: number | null = null;
+      try {
+        const timeoutMs = Math.max(1, Math.min(req.timeoutMs ?? policy.timeoutMs, deadline - runtime.now()));
+        const res = await sendOnce({ ...(await this.wire(req)), timeoutMs });
+        if (res.status >= 200 && res.status < 300) return this.parse<T>(req, res);
+        if (res.status === 401 && req.auth !== false && !refreshed && this.options.tokens?.invalidate()) {
+          refreshed = true;
+          attempt--;
+          continue;
+        }
+        error = this.failure(req, res, attempt);
+        retryAfterMs = parseRetryAfter(header(res, 'retry-after'));
+      } catch (caught) {
+        if (!DatabricksApiError.isInstance(caught)) throw caught;
+        error = caught;
+      }
+      const refusedOnly = error.status === 429 || error.status === 503;
+      if (!error.isRetryable || !(idempotent || refusedOnly) || attempt >= policy.maxAttempts) {
+        throw withAttempts(error, attempt);
+      }
+      const delay = retryDelayMs(policy, attempt, retryAfterMs, runtime);
+      if (runtime.now() + delay >= deadline) {
+        throw withAttempts(
+          error,
+          attempt,
+          `; gave up: the next try (in ${Math.ceil(delay / 1000)} s) would pass the ${Math.round(budgetMs / 1000)} s budget`,
+        );
+      }
+      await runtime.sleep(delay, req.signal);
+    }
+  }
+
+  private async wire(req: HttpRequest) {
+    const headers: Record<string, string> = {
+      accept: 'application/json',
+      'user-agent': this.options.userAgent ?? 'em-databricks-client/0.1.0',
+      ...req.headers,
+    };
+    let body: string | undefined;
+    if (req.form) {
+      headers['content-type'] = 'application/x-www-form-urlencoded';
+      body = new URLSearchParams(req.form as Record<string, string>).toString();
+    } else if (req.body !== undefined) {
+      headers['content-type'] = 'application/json';
+      body = JSON.stringify(req.body);
+    }
+    if (req.auth !== false && this.options.tokens)
+      headers.authorization = `Bearer ${await this.options.tokens.token()}`;
+    return {
+      url: `${this.host}${req.path}${queryString(req.query)}`,
+      method: req.method,
+      path: req.path,
+      headers,
+      ...(body === undefined ? {} : { body }),
+      ...(req.signal ? { signal: req.signal } : {}),
+      ...(this.options.dispatcher ? { dispatcher: this.options.dispatcher } : {}),
+    };
+  }
+
+  private parse<T>(req: HttpRequest, res: WireResponse): T {
+    if (res.text.trim() === '') return {} as T;
+    try {
+      return JSON.parse(res.text) as T;
+    } catch (cause) {
+      throw new DatabricksApiError({
+        method: req.method,
+        path: req.path,
+        status: res.status,
+        errorCode: 'MALFORMED_RESPONSE',
+        detail: `the reply is not JSON (${res.text.length} bytes starting ${JSON.stringify(this.scrub(res.text.slice(0, 40)))})`,
+        isRetryable: false,
+        cause,
+      });
+    }
+  }
+
+  private failure(req: HttpRequest, res: WireResponse, attempt: number): DatabricksApiError {
+    const { errorCode, message } = parseErrorBody(res.text);
+    const hint = res.status === 401 || res.status === 403 ? ` (${authHint(res.status)})` : '';
+    return new DatabricksApiError({
+      method: req.method,
+      path: req.path,
+      status: res.status,
+      errorCode,
+      detail: this.scrub(message) + hint,
+      isRetryable: RETRYABLE_STATUSES.has(res.status),
+      attempts: attempt,
+    });
+  }
+
+  private scrub(text: string): string {
+    return redact(text, this.options.tokens?.secrets() ?? []);
+  }
+}
+
+function authHint(status: number): string {
+  return status === 401
+    ? 'the token was rejected: check DATABRICKS_TOKEN, or DATABRICKS_CLIENT_ID/SECRET'
+    : 'signed in, but not allowed: grant the principal access to this resource';
+}
+
+function header(res: WireResponse, name: string): string | null {
+  const value = res.headers[name];
+  return Array.isArray(value) ? (value[0] ?? null) : (value ?? null);
+}
+
+function queryString(query: HttpRequest['query']): string {
+  if (!query) return '';
+  const entries = Object.entries(query).filter(
+    (e): e is [string, string | number | boolean] => e[1] !== undefined,
+  );
+  return entries.length === 0
+    ? ''
+    : `?${new URLSearchParams(entries.map(([k, v]): [string, string] => [k, String(v)])).toString()}`;
+}
+
+function withAttempts(error: DatabricksApiError, attempts: number, note = ''): DatabricksApiError {
+  if (attempts === error.attempts && note === '') return error;
+  return new DatabricksApiError({
+    method: error.method,
+    path: error.path,
+    status: error.status,
+    errorCode: error.errorCode,
+    detail: error.detail + note,
+    isRetryable: error.isRetryable,
+    attempts,
+    cause: error.cause,
+  });
+}

@@ -1,0 +1,79 @@
+import { DatabricksSqlError } from '../errors.js';
+import type { SqlSession, SqlSessionSource, SqlValue } from './sql-session.js';
+
+export type SqlParams = Readonly<Record<string, SqlValue>>;
+
+const PLAIN = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** A Unity Catalog name part, backquoted unless plain. */
+export function quoteIdentifier(name: string): string {
+  return PLAIN.test(name) ? name : `\`${name.replaceAll('`', '``')}\``;
+}
+
+/**
+ * Runs em's statements on a SqlSession: opens a lazy session once, binds named parameters, and
+ * rethrows any failure as DatabricksSqlError with the stage and the statement.
+ */
+export class SqlClient {
+  private session: Promise<SqlSession> | null = null;
+
+  constructor(
+    private readonly source: SqlSessionSource,
+    readonly catalog: string,
+  ) {}
+
+  /** `schema.table` qualified with the catalog, e.g. `entity_matching.gold.matched_entities`. */
+  table(schemaAndTable: string): string {
+    return [this.catalog, ...schemaAndTable.split('.')].map(quoteIdentifier).join('.');
+  }
+
+  async all<T = Record<string, unknown>>(sql: string, params: SqlParams, stage: string): Promise<T[]> {
+    try {
+      const session = await this.open();
+      const operation = await session.executeStatement(sql, { namedParameters: { ...params } });
+      try {
+        return (await operation.fetchAll()) as T[];
+      } finally {
+        await operation.close();
+      }
+    } catch (error) {
+      throw wrap(error, sql, stage);
+    }
+  }
+
+  async run(sql: string, params: SqlParams, stage: string): Promise<void> {
+    await this.all(sql, params, stage);
+  }
+
+  private open(): Promise<SqlSession> {
+    if (this.session === null) {
+      const { source } = this;
+      this.session = typeof source === 'function' ? source() : Promise.resolve(source);
+      this.session.catch(() => {
+        this.session = null;
+      });
+    }
+    return this.session;
+  }
+}
+
+function wrap(error: unknown, sql: string, stage: string): DatabricksSqlError {
+  const e = error as {
+    message?: unknown;
+    errorCode?: unknown;
+    statementId?: unknown;
+    state?: unknown;
+    isRetryable?: unknown;
+  };
+  const message = DatabricksSqlError.isInstance(error) ? error.reason : String(e.message ?? error);
+  return new DatabricksSqlError({
+    stage,
+    sql,
+    message,
+    errorCode: typeof e.errorCode === 'string' ? e.errorCode : null,
+    statementId: typeof e.statementId === 'string' ? e.statementId : null,
+    state: typeof e.state === 'string' ? e.state : null,
+    isRetryable: e.isRetryable === true,
+    cause: error,
+  });
+}

@@ -1,0 +1,199 @@
+import fc from 'fast-check';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { retryDelayMs } from '../src/http/retry-policy.js';
+import {
+  DatabricksApiError,
+  DatabricksHttp,
+  HttpPolicy,
+  parseRetryAfter,
+  StaticTokenProvider,
+} from '../src/index.js';
+import { fakeRuntime } from './support/fake-runtime.js';
+import { FakeServer } from './support/fake-server.js';
+import { fixture } from './support/fixtures.js';
+import { rejection } from './support/rejection.js';
+
+let server: FakeServer;
+beforeEach(async () => {
+  server = await FakeServer.start();
+  server.route('GET', /^\/api\/ok$/, () => ({ body: { ok: true } }));
+  server.route('POST', /^\/api\/ok$/, () => ({ body: { ok: true } }));
+});
+afterEach(() => server.close());
+
+function client(policy: Partial<HttpPolicy> = {}) {
+  const runtime = fakeRuntime();
+  const http = new DatabricksHttp({
+    host: server.url,
+    tokens: new StaticTokenProvider('dapi-secret-token'),
+    runtime,
+    policy,
+  });
+  return { http, runtime };
+}
+
+describe('retries', () => {
+  it('honours Retry-After on 429, then succeeds', async () => {
+    server.once('GET', /^\/api\/ok$/, {
+      status: 429,
+      headers: { 'retry-after': '7' },
+      body: fixture('error-429-request-limit'),
+    });
+    const { http, runtime } = client();
+    expect(await http.call({ method: 'GET', path: '/api/ok' })).toEqual({ ok: true });
+    expect(runtime.sleeps).toEqual([7000]);
+    expect(server.calls('GET', /ok/)).toHaveLength(2);
+  });
+
+  it('backs off exponentially with jitter on 503 (random 0.5 → half of 500, 1000, 2000 ms)', async () => {
+    const cold = { status: 503, body: fixture('serving-503-cold-start') };
+    server.once('POST', /^\/api\/ok$/, cold, cold, cold);
+    const { http, runtime } = client();
+    expect(await http.call({ method: 'POST', path: '/api/ok' })).toEqual({ ok: true });
+    expect(runtime.sleeps).toEqual([250, 500, 1000]);
+  });
+
+  it('gives up when the next wait would pass the budget, keeping the last error', async () => {
+    server.once(
+      'GET',
+      /^\/api\/ok$/,
+      ...Array.from({ length: 10 }, () => ({ status: 503, body: fixture('serving-503-cold-start') })),
+    );
+    const { http, runtime } = client({ budgetMs: 3_000, baseDelayMs: 1_000, maxAttempts: 10 });
+    const error = await rejection(http.call({ method: 'GET', path: '/api/ok' }));
+    expect(DatabricksApiError.isInstance(error)).toBe(true);
+    expect(error).toMatchObject({
+      status: 503,
+      errorCode: 'TEMPORARILY_UNAVAILABLE',
+      isRetryable: true,
+      method: 'GET',
+      path: '/api/ok',
+    });
+    expect(error.message).toMatch(/budget/);
+    expect(runtime.sleeps.reduce((a: number, b: number) => a + b, 0)).toBeLessThan(3_000);
+  });
+
+  it('does not wait for a Retry-After longer than the budget', async () => {
+    server.once('GET', /^\/api\/ok$/, {
+      status: 429,
+      headers: { 'retry-after': '600' },
+      body: fixture('error-429-request-limit'),
+    });
+    const { http, runtime } = client({ budgetMs: 60_000 });
+    await expect(http.call({ method: 'GET', path: '/api/ok' })).rejects.toThrow(
+      /REQUEST_LIMIT_EXCEEDED.*budget/,
+    );
+    expect(runtime.sleeps).toEqual([]);
+  });
+
+  it('stops after maxAttempts', async () => {
+    server.once(
+      'GET',
+      /^\/api\/ok$/,
+      ...Array.from({ length: 5 }, () => ({ status: 502, body: 'Bad Gateway' })),
+    );
+    const { http } = client({ maxAttempts: 3 });
+    const error = await rejection(http.call({ method: 'GET', path: '/api/ok' }));
+    expect(error).toMatchObject({ status: 502, attempts: 3 });
+    expect(server.calls('GET', /ok/)).toHaveLength(3);
+  });
+
+  it('does not repeat a non-idempotent POST after a 500', async () => {
+    server.once('POST', /^\/api\/ok$/, {
+      status: 500,
+      body: { error_code: 'INTERNAL_ERROR', message: 'boom' },
+    });
+    const { http } = client();
+    await expect(http.call({ method: 'POST', path: '/api/ok' })).rejects.toMatchObject({
+      status: 500,
+      errorCode: 'INTERNAL_ERROR',
+    });
+    expect(server.calls('POST', /ok/)).toHaveLength(1);
+  });
+
+  it('does not retry a 404 and reports Databricks error_code and message', async () => {
+    server.route('GET', /^\/api\/missing$/, () => ({ status: 404, body: fixture('error-404-not-found') }));
+    const { http } = client();
+    const error = await rejection(http.call({ method: 'GET', path: '/api/missing' }));
+    expect(error).toMatchObject({ status: 404, errorCode: 'RESOURCE_DOES_NOT_EXIST', isRetryable: false });
+    expect(error.message).toBe(
+      "Databricks GET /api/missing failed: HTTP 404 RESOURCE_DOES_NOT_EXIST: Endpoint with name 'em-ditto' does not exist.",
+    );
+    expect(server.calls('GET', /missing/)).toHaveLength(1);
+  });
+});
+
+describe('bad replies', () => {
+  it('turns malformed JSON into a typed, non-retryable error naming the request', async () => {
+    server.once('GET', /^\/api\/ok$/, { status: 200, body: '{"predictions": [0.9,' });
+    const { http } = client();
+    const error = await rejection(http.call({ method: 'GET', path: '/api/ok' }));
+    expect(error).toMatchObject({
+      name: 'DatabricksApiError',
+      errorCode: 'MALFORMED_RESPONSE',
+      isRetryable: false,
+      path: '/api/ok',
+    });
+  });
+
+  it('times out a slow response and retries it', async () => {
+    server.once('GET', /^\/api\/ok$/, { hang: true });
+    const { http } = client({ timeoutMs: 150 });
+    expect(await http.call({ method: 'GET', path: '/api/ok' })).toEqual({ ok: true });
+    expect(server.calls('GET', /ok/)).toHaveLength(2);
+  });
+
+  it('reports TIMEOUT when every attempt is too slow', async () => {
+    server.route('GET', /^\/api\/slow$/, () => ({ hang: true }));
+    const { http } = client({ timeoutMs: 100, maxAttempts: 2 });
+    await expect(http.call({ method: 'GET', path: '/api/slow' })).rejects.toMatchObject({
+      status: null,
+      errorCode: 'TIMEOUT',
+      isRetryable: true,
+      attempts: 2,
+    });
+  });
+
+  it('reports a refused connection as a retryable NETWORK error', async () => {
+    const url = server.url;
+    await server.close();
+    const http = new DatabricksHttp({
+      host: url,
+      tokens: null,
+      runtime: fakeRuntime(),
+      policy: { maxAttempts: 2 },
+    });
+    await expect(http.call({ method: 'GET', path: '/api/ok' })).rejects.toMatchObject({
+      errorCode: 'NETWORK',
+      attempts: 2,
+    });
+    server = await FakeServer.start();
+  });
+});
+
+describe('Retry-After and backoff', () => {
+  it('reads delta-seconds and HTTP dates', () => {
+    expect(parseRetryAfter('3')).toBe(3000);
+    expect(parseRetryAfter('0.5')).toBe(500);
+    expect(
+      parseRetryAfter('Wed, 21 Oct 2015 07:28:10 GMT', Date.parse('Wed, 21 Oct 2015 07:28:00 GMT')),
+    ).toBe(10_000);
+    expect(parseRetryAfter('soon')).toBeNull();
+    expect(parseRetryAfter(undefined)).toBeNull();
+  });
+
+  it('keeps every jittered delay within [0, min(maxDelay, base·2^(n-1)))', () => {
+    const policy = HttpPolicy.parse({ baseDelayMs: 500, maxDelayMs: 20_000 });
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 30 }),
+        fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }),
+        (attempt, r) => {
+          const delay = retryDelayMs(policy, attempt, null, { ...fakeRuntime(), random: () => r });
+          const ceiling = Math.min(20_000, 500 * 2 ** (attempt - 1));
+          return delay >= 0 && (delay < ceiling || ceiling === 0);
+        },
+      ),
+    );
+  });
+});
