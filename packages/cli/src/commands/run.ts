@@ -1,7 +1,14 @@
 import { MATCH_METHODS, parseCascadeConfig } from '@em/core';
-import type { Command } from 'commander';
+import { type Command, Option } from 'commander';
 import { type CommonOptions, defineCommand, resolveDb } from '../common-options.js';
 import type { CliContext } from '../context.js';
+import {
+  DATABRICKS_ENV_HELP,
+  databricksGoldTable,
+  ENGINES,
+  type EngineName,
+  runOnDatabricks,
+} from '../databricks-run.js';
 import { type RunReport, withEngine } from '../engine.js';
 import { readJsonFile } from '../files.js';
 import { print, printJson } from '../io.js';
@@ -13,6 +20,7 @@ import { renderKeyValues } from '../output/table.js';
 interface RunOptions extends CommonOptions {
   full?: boolean;
   config?: string;
+  engine: EngineName;
 }
 
 export function register(program: Command, { io, openEngine }: CliContext): void {
@@ -20,15 +28,37 @@ export function register(program: Command, { io, openEngine }: CliContext): void
     name: 'run',
     description:
       'Match source records new or changed since the last run through the cascade into gold.matched_entities.',
-    examples: ['em run', 'em run --full', 'em run --config cascade.json --json'],
+    examples: [
+      'em run',
+      'em run --full',
+      'em run --config cascade.json --json',
+      'em run --engine databricks --config cascade.json',
+    ],
   })
     .option('--full', 'reprocess every source record, not only new or changed ones')
     .option('--config <file>', 'cascade settings as JSON (thresholds, topK, prices, llm); see CascadeConfig')
+    .addOption(
+      new Option('--engine <engine>', 'where the cascade runs: embedded DuckDB, or a Databricks workspace')
+        .choices(ENGINES)
+        .default('local'),
+    )
+    .addHelpText('after', DATABRICKS_ENV_HELP)
     .action(async (options: RunOptions) => {
       // Validate the config before touching the database: every problem is reported at once.
       const config = options.config
         ? parseCascadeConfig(await readJsonFile(options.config, io.cwd))
         : undefined;
+      if (options.engine === 'databricks') {
+        const progress = createProgress(io.stderr, 'run');
+        const report = await runOnDatabricks(io, {
+          full: options.full ?? false,
+          config,
+          onProgress: progress.update,
+        });
+        progress.finish();
+        if (options.json) return printJson(io, { command: 'run', engine: 'databricks', ...report });
+        return print(io, ...describeRun(report), '', `Gold rows: ${databricksGoldTable(io)}`);
+      }
       const db = resolveDb(options, io);
       const progress = createProgress(io.stderr, 'run');
       const report = await withEngine(openEngine, db.path, (engine) =>

@@ -1,0 +1,34 @@
+import type { DatabricksRunReport } from '@em/databricks-client';
+import type { RunOptions } from './engine.js';
+import type { Io } from './io.js';
+
+export const ENGINES = ['local', 'databricks'] as const;
+export type EngineName = (typeof ENGINES)[number];
+
+/** The settings `em run --engine databricks` reads, shown under `em run -h`. */
+export const DATABRICKS_ENV_HELP = `With --engine databricks the cascade runs in your workspace (--db is not used).
+It reads these environment variables; a missing one stops the run with exit 2 and names it:
+  DATABRICKS_HOST          workspace URL, e.g. https://dbc-1234abcd.cloud.databricks.com
+  DATABRICKS_TOKEN         personal access token, or else
+  DATABRICKS_CLIENT_ID     a service principal (OAuth machine-to-machine)
+  DATABRICKS_CLIENT_SECRET   with its secret
+  DATABRICKS_WAREHOUSE_ID  SQL warehouse id (Statement Execution API), or else
+  DATABRICKS_HTTP_PATH     warehouse HTTP path, e.g. /sql/1.0/warehouses/abc123
+  EM_CATALOG               Unity Catalog catalog (default entity_matching)
+  EM_VECTOR_SEARCH_INDEX   stage 2 index (default <catalog>.models.reference_index)
+  EM_SERVING_ENDPOINT      stage 3 Ditto model endpoint (default em-ditto)
+  EM_FOUNDATION_MODEL      stage 4 LLM (default databricks-meta-llama-3-3-70b-instruct)
+`;
+
+/** One matching run on Databricks; the client is loaded only when asked for. */
+export async function runOnDatabricks(io: Io, run: RunOptions): Promise<DatabricksRunReport> {
+  const { runDatabricks } = await import('@em/databricks-client');
+  return runDatabricks({
+    env: io.env,
+    run: { full: run.full, config: run.config, onProgress: run.onProgress },
+  });
+}
+
+/** Where the run wrote, for the closing hint. */
+export const databricksGoldTable = (io: Io): string =>
+  `${io.env.EM_CATALOG?.trim() || 'entity_matching'}.gold.matched_entities`;
