@@ -2,17 +2,21 @@ import { InputError } from '@em/core';
 import { Database } from './db/database.js';
 import { applyDdl } from './ddl/apply-ddl.js';
 import { exportGold } from './gold/export-gold.js';
-import {
-  decide,
-  type ReviewDecision,
-  type ReviewItem,
-  type ReviewQueueOptions,
-  reviewQueue,
-} from './gold/review.js';
 import { type StatsReport, stats } from './gold/stats.js';
 import type { EntityKind } from './ingest/entity-columns.js';
 import { type IngestOptions, ingestFile } from './ingest/ingest-file.js';
 import type { IngestReport } from './ingest/ingest-report.js';
+import { type ReviewCase, reviewCase } from './review/review-case.js';
+import { decide, type ReviewDecision } from './review/review-decide.js';
+import { exportReviewQueue, type ReviewExportOptions } from './review/review-export.js';
+import { type DecisionRecord, reviewDecisions } from './review/review-history.js';
+import {
+  importReviewDecisions,
+  type ReviewImportOptions,
+  type ReviewImportReport,
+} from './review/review-import.js';
+import { type ReviewLabel, reviewDecisionLabels } from './review/review-labels.js';
+import { type ReviewItem, type ReviewQueueOptions, reviewQueue } from './review/review-queue.js';
 import { type RunOptions, runMatching } from './runs/run-matching.js';
 import type { RunReport } from './runs/run-report.js';
 
@@ -66,9 +70,45 @@ export class LocalEngine {
     return reviewQueue(this.db, options);
   }
 
-  async decide(decision: ReviewDecision): Promise<void> {
+  /** Record a human decision (audit row + gold row as human_review); returns the audit row. */
+  async decide(decision: ReviewDecision): Promise<DecisionRecord> {
     await this.ready();
     return decide(this.db, decision);
+  }
+
+  /** One case: source record, current decision and reasoning, candidates with their reference rows, history. */
+  async reviewCase(key: { source_id: string; source_system?: string | undefined }): Promise<ReviewCase> {
+    await this.ready();
+    return reviewCase(this.db, key);
+  }
+
+  /** The audit trail (gold.review_decisions), oldest first; all cases or one. */
+  async reviewDecisions(
+    key: { source_id: string; source_system: string } | null = null,
+  ): Promise<DecisionRecord[]> {
+    await this.ready();
+    return reviewDecisions(this.db, key);
+  }
+
+  /** The review queue as CSV for a spreadsheet, with empty decision columns for `importReviewDecisions`. */
+  async exportReviewQueue(
+    outPath: string,
+    options: ReviewExportOptions = {},
+  ): Promise<{ rows: number; path: string; candidates: number }> {
+    await this.ready();
+    return exportReviewQueue(this.db, outPath, options);
+  }
+
+  /** Apply a decided CSV, all rows or none (ReviewImportError lists every problem); re-imports change nothing. */
+  async importReviewDecisions(file: string, options: ReviewImportOptions): Promise<ReviewImportReport> {
+    await this.ready();
+    return importReviewDecisions(this.db, file, options);
+  }
+
+  /** The latest human decision per case, as labels for training. */
+  async reviewDecisionLabels(): Promise<ReviewLabel[]> {
+    await this.ready();
+    return reviewDecisionLabels(this.db);
   }
 
   async stats(): Promise<StatsReport> {

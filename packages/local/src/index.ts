@@ -1,7 +1,6 @@
 export { Database } from './db/database.js';
 export { findSqlDir, readSqlFiles, type SqlFile } from './ddl/sql-files.js';
 export { LocalEngine, type LocalEngineOptions } from './engine.js';
-export type { ReviewDecision, ReviewItem, ReviewQueueOptions } from './gold/review.js';
 export type { CostAnalysisRow, DailyStatsRow, StatsCounts, StatsReport } from './gold/stats.js';
 export type { EntityKind } from './ingest/entity-columns.js';
 export type { IngestOptions } from './ingest/ingest-file.js';
@@ -11,6 +10,7 @@ export * from './model/index.js';
 export { DuckDbMatchSink, type DuckDbMatchSinkOptions } from './ports/duckdb-match-sink.js';
 export { DuckDbReferenceLookup } from './ports/duckdb-reference-lookup.js';
 export * from './retrieval/index.js';
+export * from './review/index.js';
 export type { RunOptions } from './runs/run-matching.js';
 export type { RunReport } from './runs/run-report.js';
 export * from './sql/index.js';

@@ -1,11 +1,10 @@
-import { userInfo } from 'node:os';
 import { InputError } from '@em/core';
 import type { Command } from 'commander';
 import { type CommonOptions, defineCommand, resolveDb } from '../common-options.js';
 import type { CliContext } from '../context.js';
 import { type Engine, withEngine } from '../engine.js';
-import type { Io } from '../io.js';
 import { print, printJson } from '../io.js';
+import { defaultDecider } from './review-engine.js';
 
 interface DecideOptions extends CommonOptions {
   system?: string;
@@ -117,14 +116,5 @@ function safeJson(text: string): unknown {
     return JSON.parse(text);
   } catch {
     return null;
-  }
-}
-
-function defaultDecider(io: Io): string {
-  if (io.env.USER) return io.env.USER;
-  try {
-    return userInfo().username;
-  } catch {
-    return 'unknown';
   }
 }

@@ -2,77 +2,98 @@ import type { Command } from 'commander';
 import { type CommonOptions, defineCommand, resolveDb } from '../common-options.js';
 import type { CliContext } from '../context.js';
 import { type ReviewItem, withEngine } from '../engine.js';
-import { print, printJson } from '../io.js';
+import { type Io, print, printJson } from '../io.js';
 import { integerAtLeast, probability } from '../option-parsers.js';
 import { formatCount, formatScore } from '../output/format.js';
-import { type Column, columnsFromRows, renderTable } from '../output/table.js';
+import { type Column, renderTable } from '../output/table.js';
 
-interface ListOptions extends CommonOptions {
-  limit: number;
+export interface QueueFilters extends CommonOptions {
+  limit?: number;
   min?: number;
   max?: number;
   system?: string;
+  method?: string;
 }
 
-/** Columns shown when the queue rows carry them, in this order; otherwise every column. */
-const PREFERRED: readonly { key: string; label: string; format?: (v: unknown) => string }[] = [
-  { key: 'source_id', label: 'source_id' },
-  { key: 'source_system', label: 'system' },
-  { key: 'company_name', label: 'company_name' },
-  { key: 'matched_ciq_id', label: 'suggested ciq_id' },
-  { key: 'matched_company_name', label: 'suggested name' },
-  { key: 'match_confidence', label: 'confidence', format: formatScore },
-  { key: 'match_method', label: 'method' },
-];
 const MAX_CELL = 40;
+type Row = Partial<ReviewItem> & Record<string, unknown>;
 
-export function registerReviewList(review: Command, { io, openEngine }: CliContext): void {
-  defineCommand(review, {
-    name: 'list',
-    description: 'List review cases, lowest confidence first, with the suggested match.',
-    examples: ['em review list', 'em review list --min 0.5 --max 0.9 --system salesforce --limit 50 --json'],
-  })
-    .option('--limit <n>', 'show at most N cases', integerAtLeast(1), 20)
+const BASE_COLUMNS: readonly Column<Row>[] = [
+  { label: 'source_id', value: (r) => r.source_id },
+  { label: 'system', value: (r) => r.source_system },
+  { label: 'company_name', value: (r) => r.company_name },
+  { label: 'suggested ciq_id', value: (r) => r.suggested_ciq_id ?? r.matched_ciq_id },
+  { label: 'suggested name', value: (r) => r.suggested_company_name ?? r.matched_company_name },
+  { label: 'confidence', value: (r) => r.match_confidence, format: formatScore },
+  { label: 'method', value: (r) => r.match_method },
+];
+const COLUMNS = BASE_COLUMNS.map((c) => ({
+  ...c,
+  format: (v: unknown) => truncate(c.format ? c.format(v) : v == null ? '' : String(v)),
+}));
+
+/** --min/--max/--system/--method, shared by list, export and the interactive walk. */
+export function queueFilterOptions(command: Command): Command {
+  return command
     .option('--min <confidence>', 'only cases with confidence ≥ this (0–1)', probability)
     .option('--max <confidence>', 'only cases with confidence ≤ this (0–1)', probability)
     .option('--system <name>', 'only cases from this source system')
-    .action(async (options: ListOptions) => {
-      const db = resolveDb(options, io);
-      const items = await withEngine(openEngine, db.path, (engine) =>
-        engine.reviewQueue({
-          limit: options.limit,
-          minConfidence: options.min,
-          maxConfidence: options.max,
-          system: options.system,
-        }),
-      );
-      if (options.json) return printJson(io, { command: 'review list', db: db.path, items });
-      if (items.length === 0) return print(io, 'The review queue is empty for these filters.');
-      print(
-        io,
-        renderTable(asRows(items), reviewColumns(asRows(items))),
-        '',
-        `${formatCount(items.length)} case${items.length === 1 ? '' : 's'} shown (--limit ${options.limit}).`,
-        `Decide: em review accept SOURCE_ID [--ciq-id ID]${db.flag}  ·  em review reject SOURCE_ID${db.flag}`,
-      );
-    });
+    .option('--method <name>', 'only cases the machine decided with this match_method (e.g. no_match)');
 }
 
-type Row = Record<string, unknown>;
-
-function asRows(items: readonly ReviewItem[]): Row[] {
-  return items as unknown as Row[];
+/** The engine's queue options from the command's flags. */
+export function queueOptions(options: QueueFilters) {
+  return {
+    limit: options.limit,
+    minConfidence: options.min,
+    maxConfidence: options.max,
+    system: options.system,
+    method: options.method,
+  };
 }
 
-function reviewColumns(rows: readonly Row[]): Column<Row>[] {
-  const first = rows[0]!;
-  const present = PREFERRED.filter((c) => c.key in first);
-  if (present.length < 2) return columnsFromRows(rows);
-  return present.map(({ key, label, format }) => ({
-    label,
-    value: (row) => row[key],
-    format: (v) => truncate(format ? format(v) : v == null ? '' : String(v)),
-  }));
+/** The queue as `--json` or as a table with the commands that decide it. */
+export function printQueue(
+  io: Io,
+  command: string,
+  db: ReturnType<typeof resolveDb>,
+  items: ReviewItem[],
+  options: QueueFilters,
+): void {
+  if (options.json) {
+    printJson(io, { command, db: db.path, items });
+    return;
+  }
+  if (items.length === 0) {
+    print(io, 'The review queue is empty for these filters.');
+    return;
+  }
+  print(
+    io,
+    renderTable(items as unknown as Row[], COLUMNS),
+    '',
+    `${formatCount(items.length)} case${items.length === 1 ? '' : 's'} shown${options.limit ? ` (--limit ${options.limit})` : ''}, lowest confidence first.`,
+    `Inspect: em review show SOURCE_ID${db.flag}  ·  decide: em review accept SOURCE_ID [--ciq-id ID]${db.flag}  ·  em review reject SOURCE_ID${db.flag}`,
+  );
+}
+
+export function registerReviewList(review: Command, { io, openEngine }: CliContext): void {
+  queueFilterOptions(
+    defineCommand(review, {
+      name: 'list',
+      description: 'List review cases, lowest confidence first, with the suggested match.',
+      examples: [
+        'em review list',
+        'em review list --min 0.5 --max 0.9 --system salesforce --method no_match --limit 50 --json',
+      ],
+    }).option('--limit <n>', 'show at most N cases', integerAtLeast(1), 20),
+  ).action(async (options: QueueFilters) => {
+    const db = resolveDb(options, io);
+    const items = await withEngine(openEngine, db.path, (engine) =>
+      engine.reviewQueue(queueOptions(options)),
+    );
+    printQueue(io, 'review list', db, items, options);
+  });
 }
 
 function truncate(text: string): string {

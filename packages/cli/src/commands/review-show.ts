@@ -1,0 +1,35 @@
+import type { Command } from 'commander';
+import { type CommonOptions, defineCommand, resolveDb } from '../common-options.js';
+import type { CliContext } from '../context.js';
+import { print, printJson } from '../io.js';
+import { renderCase } from './review-case-view.js';
+import { withReviewEngine } from './review-engine.js';
+
+interface ShowOptions extends CommonOptions {
+  system?: string;
+}
+
+export function registerReviewShow(review: Command, { io, openEngine }: CliContext): void {
+  defineCommand(review, {
+    name: 'show',
+    description:
+      'Show one case: the source record, the current decision and reasoning, the scored candidates.',
+    examples: ['em review show S-1042', 'em review show S-1042 --system crm --json'],
+  })
+    .argument('<source_id>', 'source_id of the case')
+    .option('--system <name>', 'source system of the case (needed when the source_id exists in several)')
+    .action(async (sourceId: string, options: ShowOptions) => {
+      const db = resolveDb(options, io);
+      const found = await withReviewEngine(openEngine, db.path, (engine) =>
+        engine.reviewCase({ source_id: sourceId, source_system: options.system }),
+      );
+      if (options.json) return printJson(io, { command: 'review show', db: db.path, case: found });
+      const key = `${found.source_id} --system ${found.source_system}${db.flag}`;
+      print(
+        io,
+        renderCase(found),
+        '',
+        `Decide: em review accept ${key} [--ciq-id ID]  ·  em review reject ${key}`,
+      );
+    });
+}
