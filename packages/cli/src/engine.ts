@@ -6,12 +6,26 @@ import type { LocalEngine } from '@em/local';
  */
 export type Engine = Pick<
   LocalEngine,
-  'init' | 'ingest' | 'run' | 'exportGold' | 'reviewQueue' | 'decide' | 'stats' | 'query' | 'close'
+  | 'init'
+  | 'ingest'
+  | 'run'
+  | 'exportGold'
+  | 'reviewQueue'
+  | 'decide'
+  | 'reviewCase'
+  | 'reviewDecisions'
+  | 'exportReviewQueue'
+  | 'importReviewDecisions'
+  | 'reviewDecisionLabels'
+  | 'stats'
+  | 'query'
+  | 'close'
 >;
 export type IngestReport = Awaited<ReturnType<Engine['ingest']>>;
 export type RunReport = Awaited<ReturnType<Engine['run']>>;
 export type StatsReport = Awaited<ReturnType<Engine['stats']>>;
 export type ReviewItem = Awaited<ReturnType<Engine['reviewQueue']>>[number];
+export type ReviewCase = Awaited<ReturnType<Engine['reviewCase']>>;
 export type RunOptions = NonNullable<Parameters<Engine['run']>[0]>;
 
 export type OpenEngine = (dbPath: string) => Promise<Engine>;

@@ -1,5 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { InputError, type ScoredCandidate } from '@em/core';
+import { suggestion } from '@em/local';
 import { afterAll, describe, expect, it } from 'vitest';
 import { EXIT, runCli } from '../src/index.js';
 import { captureIo, fakeEngine, removeTempDirs, tempDir } from './helpers.js';
@@ -160,31 +162,46 @@ describe('commands map onto the engine', () => {
   });
 
   it('review accept falls back to the best candidate, and needs --system when the id is ambiguous', async () => {
+    // The case as @em/local builds it: no match yet, so the suggestion is the best-ranked candidate.
+    const candidates = [
+      { ciq_id: 'IQ7', rank: 2 },
+      { ciq_id: 'IQ3', rank: 1 },
+    ] as ScoredCandidate[];
     const noMatch = fakeEngine({
-      query: () => [
-        {
-          source_id: 'S-1',
-          source_system: 'crm',
-          matched_ciq_id: null,
-          candidates: [
-            { ciq_id: 'IQ7', rank: 2 },
-            { ciq_id: 'IQ3', rank: 1 },
-          ],
-        },
-      ],
+      reviewCase: () => ({
+        source_id: 'S-1',
+        source_system: 'crm',
+        candidates,
+        suggested_ciq_id: suggestion({ matched_ciq_id: null, candidates })?.ciq_id ?? null,
+      }),
     });
     const accepted = await em(['review', 'accept', 'S-1'], noMatch);
+    expect(accepted.calls.find((c) => c.method === 'reviewCase')?.args[0]).toEqual({
+      source_id: 'S-1',
+      source_system: undefined,
+    });
     expect(accepted.calls.find((c) => c.method === 'decide')?.args[0]).toMatchObject({ ciq_id: 'IQ3' });
+    const rejected = await em(['review', 'reject', 'S-1', '--system', 'erp'], noMatch);
+    expect(rejected.calls.findLast((c) => c.method === 'reviewCase')?.args[0]).toEqual({
+      source_id: 'S-1',
+      source_system: 'erp',
+    });
+    // The engine refuses an ambiguous or unknown source_id (packages/local/test/review-decisions.test.ts).
     const twoSystems = fakeEngine({
-      query: () => [
-        { source_id: 'S-1', source_system: 'crm', matched_ciq_id: null, candidates: [] },
-        { source_id: 'S-1', source_system: 'erp', matched_ciq_id: null, candidates: [] },
-      ],
+      reviewCase: () => {
+        throw new InputError('source_id "S-1" exists in several systems (crm, erp); pass --system NAME.');
+      },
     });
     const ambiguous = await em(['review', 'reject', 'S-1'], twoSystems);
     expect(ambiguous.code).toBe(EXIT.input);
     expect(ambiguous.err).toContain('(crm, erp); pass --system NAME');
-    const none = await em(['review', 'accept', 'S-404'], fakeEngine({ query: () => [] }));
+    expect(ambiguous.calls.some((c) => c.method === 'decide')).toBe(false);
+    const unknown = fakeEngine({
+      reviewCase: () => {
+        throw new InputError('No gold row for source_id "S-404". Run `em review list` to see the cases.');
+      },
+    });
+    const none = await em(['review', 'accept', 'S-404'], unknown);
     expect(none.code).toBe(EXIT.input);
   });
 

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { ReferenceEntity } from '@em/core';
+import { REFERENCE_COLUMNS, type ReferenceEntity } from '@em/core';
 import { DEFAULT_NAME_INDEX_OPTIONS, IndexRetriever, LocalEngine, NameIndex } from '@em/local';
 import { REPO_ROOT } from './helpers.js';
 
@@ -17,8 +17,7 @@ export async function buildReviewDb(dbPath: string): Promise<void> {
     await engine.ingest('reference', path.join(DATA, 'reference.csv'));
     await engine.ingest('source', path.join(DATA, 'source.csv'));
     const reference = await engine.query<ReferenceEntity>(
-      `SELECT ciq_id, company_name, ticker, lei, cusip, isin, country, industry, sector, market_cap
-       FROM bronze.reference_entities ORDER BY ciq_id`,
+      `SELECT ${REFERENCE_COLUMNS.join(', ')} FROM bronze.reference_entities ORDER BY ciq_id`,
     );
     const retriever = new IndexRetriever(NameIndex.build(reference, DEFAULT_NAME_INDEX_OPTIONS), reference);
     await engine.run({ backends: { retriever } });

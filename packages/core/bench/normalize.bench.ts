@@ -5,14 +5,12 @@
  *     spaces collapsed), on all rows and on `hard` rows.
  * (b) Throughput of normalizeCompanyName over all reference and source names, ~1M calls.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { normalizeCompanyName, transliterationKey } from '../src/index.js';
-import { readCsvObjects } from './csv.js';
+import { readSharedCsv, sharedDataDir } from '../test/helpers/shared-data.js';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-const dataDir = path.resolve(repoRoot, '../shared/data/companies');
+const dataDir = path.join(sharedDataDir, 'companies');
 const FILES = ['reference.csv', 'source_dev.csv', 'gold_dev.csv'];
 
 const naive = (name: string) =>
@@ -30,7 +28,7 @@ function main(): void {
     console.log('(the benchmark data sits next to the repository in ../shared/data; a fresh clone has none)');
     return;
   }
-  const read = (file: string) => readCsvObjects(readFileSync(path.join(dataDir, file), 'utf8'));
+  const read = (file: string) => readSharedCsv(`companies/${file}`);
   const reference = new Map(read('reference.csv').map((row) => [row.ciq_id!, row.company_name!]));
   const sources = new Map(
     read('source_dev.csv').map((row) => [`${row.source_id}\u0000${row.source_system}`, row]),

@@ -10,9 +10,12 @@ export { OAuthM2mTokenProvider, StaticTokenProvider, type TokenProvider } from '
 // The engine
 export { DatabricksEngine, runDatabricks } from './engine/databricks-engine.js';
 export type { DatabricksEngineOptions } from './engine/engine-options.js';
-export { type DatabricksRunOptions, ENGINE_VERSION } from './engine/run-matching.js';
-export type { DatabricksRunReport } from './engine/run-report.js';
-export { DatabricksApiError, DatabricksSqlError, redact } from './errors.js';
+export {
+  type DatabricksRunOptions,
+  type DatabricksRunReport,
+  ENGINE_VERSION,
+} from './engine/run-matching.js';
+export { DatabricksApiError, DatabricksSqlError } from './errors.js';
 export { chatBody, FoundationModelChatTransport } from './foundation-model/foundation-model-transport.js';
 export {
   connectDatabricks,

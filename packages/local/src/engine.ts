@@ -1,4 +1,4 @@
-import { InputError } from '@em/core';
+import { InputError, type RunReport } from '@em/core';
 import { Database } from './db/database.js';
 import { applyDdl } from './ddl/apply-ddl.js';
 import { exportGold } from './gold/export-gold.js';
@@ -18,7 +18,6 @@ import {
 import { type ReviewLabel, reviewDecisionLabels } from './review/review-labels.js';
 import { type ReviewItem, type ReviewQueueOptions, reviewQueue } from './review/review-queue.js';
 import { type RunOptions, runMatching } from './runs/run-matching.js';
-import type { RunReport } from './runs/run-report.js';
 
 export interface LocalEngineOptions {
   /** DuckDB database file, created if missing (`:memory:` for a throwaway one). */

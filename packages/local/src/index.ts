@@ -1,3 +1,4 @@
+export type { RunReport } from '@em/core';
 export { Database } from './db/database.js';
 export { findSqlDir, readSqlFiles, type SqlFile } from './ddl/sql-files.js';
 export { LocalEngine, type LocalEngineOptions } from './engine.js';
@@ -12,5 +13,4 @@ export { DuckDbReferenceLookup } from './ports/duckdb-reference-lookup.js';
 export * from './retrieval/index.js';
 export * from './review/index.js';
 export type { RunOptions } from './runs/run-matching.js';
-export type { RunReport } from './runs/run-report.js';
 export * from './sql/index.js';

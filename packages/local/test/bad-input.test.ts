@@ -1,7 +1,7 @@
-import { InputError } from '@em/core';
+import { InputError, SOURCE_COLUMNS } from '@em/core';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import type { LocalEngine } from '../src/engine.js';
-import { SOURCE_HEADER, validIsin } from './helpers/dataset.js';
+import { validIsin } from './helpers/dataset.js';
 import { openEngine } from './helpers/engine.js';
 import { tempDir, toCsv, writeText } from './helpers/files.js';
 
@@ -36,7 +36,7 @@ const quarantine = (e: LocalEngine) =>
 
 describe('a bad-input corpus', () => {
   it('loads what it can, quarantines the rest with line and reason, and reconciles', async () => {
-    const header = SOURCE_HEADER.join(',');
+    const header = SOURCE_COLUMNS.join(',');
     const lines = [
       header, // 1
       'S1,CRM,Acme Inc,ACM,,,,US,Tools', // 2 good
@@ -132,7 +132,7 @@ describe('a bad-input corpus', () => {
     expect((error as Error).message).toMatch(
       /nocol\.csv: missing required columns source_system, company_name \(or pass --system NAME\)/,
     );
-    expect((error as Error).message).toContain(SOURCE_HEADER.join(','));
+    expect((error as Error).message).toContain(SOURCE_COLUMNS.join(','));
     const runs = await engine.query<{ status: string; message: string }>(
       `SELECT status, message FROM ops.runs`,
     );

@@ -1,4 +1,4 @@
-import type { ReferenceEntity } from '@em/core';
+import { REFERENCE_COLUMNS, type ReferenceEntity } from '@em/core';
 // The contract suites live with the Databricks client; the same suites run here against the embedded engine.
 import {
   CONTRACT_REFERENCE,
@@ -18,7 +18,6 @@ import {
   readReferenceRows,
   trainLocalModel,
 } from '../src/index.js';
-import { REFERENCE_HEADER } from './helpers/dataset.js';
 import { recordsToCsv, tempDir, writeText } from './helpers/files.js';
 import { answer, startChatServer } from './llm-chat-server.js';
 
@@ -31,7 +30,7 @@ async function engineWith(reference: readonly ReferenceEntity[]) {
   const dbPath = tmp.file('contract.duckdb');
   const engine = await LocalEngine.open({ dbPath });
   await engine.init();
-  const csv = recordsToCsv(REFERENCE_HEADER, reference as unknown as Record<string, string | null>[]);
+  const csv = recordsToCsv(REFERENCE_COLUMNS, reference as unknown as Record<string, string | null>[]);
   const report = await engine.ingest('reference', writeText(tmp.file('reference.csv'), csv));
   if (report.loaded !== reference.length) {
     throw new Error(`contract reference: ${report.loaded} of ${reference.length} rows loaded`);

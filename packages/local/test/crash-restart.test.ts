@@ -2,8 +2,9 @@ import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { REFERENCE_COLUMNS, SOURCE_COLUMNS } from '@em/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REFERENCE_HEADER, range, referenceRow, SOURCE_HEADER, sourceRow } from './helpers/dataset.js';
+import { range, referenceRow, sourceRow } from './helpers/dataset.js';
 import { openEngine, stableGold } from './helpers/engine.js';
 import { recordsToCsv, tempDir, writeText } from './helpers/files.js';
 
@@ -56,11 +57,11 @@ beforeAll(async () => {
   const engine = await openEngine(killed);
   await engine.ingest(
     'reference',
-    writeText(tmp.file('ref.csv'), recordsToCsv(REFERENCE_HEADER, range(N).map(referenceRow))),
+    writeText(tmp.file('ref.csv'), recordsToCsv(REFERENCE_COLUMNS, range(N).map(referenceRow))),
   );
   await engine.ingest(
     'source',
-    writeText(tmp.file('src.csv'), recordsToCsv(SOURCE_HEADER, range(N).map(sourceRow))),
+    writeText(tmp.file('src.csv'), recordsToCsv(SOURCE_COLUMNS, range(N).map(sourceRow))),
   );
   await engine.close();
   copyFileSync(killed, clean);

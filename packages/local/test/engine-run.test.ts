@@ -1,7 +1,7 @@
-import { InputError } from '@em/core';
+import { InputError, REFERENCE_COLUMNS, SOURCE_COLUMNS } from '@em/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalEngine } from '../src/engine.js';
-import { REFERENCE_HEADER, range, referenceRow, SOURCE_HEADER, sourceRow } from './helpers/dataset.js';
+import { range, referenceRow, sourceRow } from './helpers/dataset.js';
 import { openEngine, stableGold } from './helpers/engine.js';
 import { recordsToCsv, tempDir, writeText } from './helpers/files.js';
 
@@ -14,9 +14,9 @@ beforeAll(async () => {
   engine = await openEngine(tmp.file('em.duckdb'));
   await engine.ingest(
     'reference',
-    writeText(tmp.file('ref.csv'), recordsToCsv(REFERENCE_HEADER, range(N).map(referenceRow))),
+    writeText(tmp.file('ref.csv'), recordsToCsv(REFERENCE_COLUMNS, range(N).map(referenceRow))),
   );
-  await engine.ingest('source', writeText(tmp.file('src.csv'), recordsToCsv(SOURCE_HEADER, sources)));
+  await engine.ingest('source', writeText(tmp.file('src.csv'), recordsToCsv(SOURCE_COLUMNS, sources)));
 });
 afterAll(async () => {
   await engine.close();
@@ -63,7 +63,7 @@ describe('LocalEngine.run', () => {
     const changed = sources.map((s, i) => (i === 5 ? { ...s, company_name: 'Changed Name Corp' } : s));
     const ingest = await engine.ingest(
       'source',
-      writeText(tmp.file('src2.csv'), recordsToCsv(SOURCE_HEADER, changed)),
+      writeText(tmp.file('src2.csv'), recordsToCsv(SOURCE_COLUMNS, changed)),
     );
     expect(ingest).toMatchObject({ updated: 1, unchanged: N - 1 });
     const report = await engine.run();

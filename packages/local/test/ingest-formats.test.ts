@@ -1,7 +1,8 @@
+import { REFERENCE_COLUMNS } from '@em/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalEngine } from '../src/engine.js';
 import { formatIngestReport } from '../src/ingest/ingest-report.js';
-import { REFERENCE_HEADER, range, referenceRow } from './helpers/dataset.js';
+import { range, referenceRow } from './helpers/dataset.js';
 import { openEngine } from './helpers/engine.js';
 import { recordsToCsv, tempDir, writeText } from './helpers/files.js';
 
@@ -11,7 +12,7 @@ let engine: LocalEngine;
 
 beforeAll(async () => {
   engine = await openEngine();
-  writeText(tmp.file('ref.csv'), recordsToCsv(REFERENCE_HEADER, rows));
+  writeText(tmp.file('ref.csv'), recordsToCsv(REFERENCE_COLUMNS, rows));
   writeText(tmp.file('ref.jsonl'), `${rows.map((r) => JSON.stringify(r)).join('\n')}\n`);
   await engine.query(`COPY (SELECT * FROM read_csv($1, all_varchar = true)) TO $2 (FORMAT parquet)`, [
     tmp.file('ref.csv'),
@@ -85,7 +86,7 @@ describe('ingest CSV, Parquet and JSONL alike', () => {
     const before = await engine.query<{ ciq_id: string; ingestion_timestamp: string }>(
       'SELECT ciq_id, ingestion_timestamp FROM bronze.reference_entities ORDER BY ciq_id',
     );
-    writeText(tmp.file('ref2.csv'), recordsToCsv(REFERENCE_HEADER, changed));
+    writeText(tmp.file('ref2.csv'), recordsToCsv(REFERENCE_COLUMNS, changed));
     const report = await engine.ingest('reference', tmp.file('ref2.csv'));
     expect(report).toMatchObject({ read: 5, loaded: 5, updated: 1, unchanged: 4, inserted: 0 });
     const after = await engine.query<{ ciq_id: string; ingestion_timestamp: string }>(

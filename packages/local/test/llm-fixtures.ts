@@ -1,23 +1,12 @@
 // Reference rows and one hard case for the stage-4 tests.
-import type { AdjudicationRequest, ReferenceEntity, SourceEntity } from '@em/core';
+import { type AdjudicationRequest, ReferenceEntity, SourceEntity } from '@em/core';
 
+/** A reference row in the US; columns not given are null (as ReferenceEntity reads them). */
 const reference = (
   ciq_id: string,
   company_name: string,
   extra: Partial<ReferenceEntity> = {},
-): ReferenceEntity => ({
-  ciq_id,
-  company_name,
-  ticker: null,
-  lei: null,
-  cusip: null,
-  isin: null,
-  country: 'US',
-  industry: null,
-  sector: null,
-  market_cap: null,
-  ...extra,
-});
+): ReferenceEntity => ReferenceEntity.parse({ ciq_id, company_name, country: 'US', ...extra });
 
 export const REFERENCE: readonly ReferenceEntity[] = [
   reference('IQ1', 'Apple Inc.', { ticker: 'AAPL', industry: 'Technology Hardware' }),
@@ -25,22 +14,13 @@ export const REFERENCE: readonly ReferenceEntity[] = [
   reference('IQ7', 'Pineapple Energy', { ticker: 'PEGY', industry: 'Utilities' }),
 ];
 
+/** A CRM source record in the US; columns not given are null (as SourceEntity reads them). */
 export const source = (
   source_id: string,
   company_name: string,
   extra: Partial<SourceEntity> = {},
-): SourceEntity => ({
-  source_id,
-  source_system: 'crm',
-  company_name,
-  ticker: null,
-  lei: null,
-  cusip: null,
-  isin: null,
-  country: 'US',
-  industry: null,
-  ...extra,
-});
+): SourceEntity =>
+  SourceEntity.parse({ source_id, source_system: 'crm', company_name, country: 'US', ...extra });
 
 export const hardCase: AdjudicationRequest = {
   source: source('s1', 'Apple', { ticker: 'AAPL' }),

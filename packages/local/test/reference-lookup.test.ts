@@ -1,7 +1,8 @@
+import { REFERENCE_COLUMNS } from '@em/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalEngine } from '../src/engine.js';
 import { DuckDbReferenceLookup } from '../src/ports/duckdb-reference-lookup.js';
-import { REFERENCE_HEADER, range, referenceRow, validCusip, validIsin, validLei } from './helpers/dataset.js';
+import { range, referenceRow, validCusip, validIsin, validLei } from './helpers/dataset.js';
 import { openEngine } from './helpers/engine.js';
 import { recordsToCsv, tempDir, writeText } from './helpers/files.js';
 
@@ -15,7 +16,7 @@ beforeAll(async () => {
   const rows = range(20).map(referenceRow);
   rows[7] = { ...rows[7]!, isin: badIsin }; // invalid in the reference: never hit on ISIN
   rows[9] = { ...rows[9]!, isin: validIsin(5) }; // the same ISIN as row 5: a conflict
-  await engine.ingest('reference', writeText(tmp.file('ref.csv'), recordsToCsv(REFERENCE_HEADER, rows)));
+  await engine.ingest('reference', writeText(tmp.file('ref.csv'), recordsToCsv(REFERENCE_COLUMNS, rows)));
   lookup = new DuckDbReferenceLookup(engine.db);
 });
 afterAll(async () => {

@@ -79,6 +79,26 @@ describe('a review case', () => {
     expect(InputError.isInstance(error)).toBe(true);
     expect((error as Error).message).toContain('em review list');
   });
+
+  it('asks for --system when the source_id is in several systems', async () => {
+    const [item] = await engine.reviewQueue({ limit: 1 });
+    const id = item!.source_id;
+    await engine.query(
+      `INSERT INTO gold.matched_entities BY NAME
+       SELECT * EXCLUDE (needs_review, auto_matched) REPLACE ('zz-other' AS source_system)
+       FROM gold.matched_entities WHERE source_id = $1 AND source_system = $2`,
+      [id, item!.source_system],
+    );
+    try {
+      const error = await engine.reviewCase({ source_id: id }).catch((e) => e);
+      expect(InputError.isInstance(error)).toBe(true);
+      expect((error as Error).message).toContain(`(${item!.source_system}, zz-other); pass --system NAME`);
+      const one = await engine.reviewCase({ source_id: id, source_system: 'zz-other' });
+      expect(one.source_system).toBe('zz-other');
+    } finally {
+      await engine.query(`DELETE FROM gold.matched_entities WHERE source_system = 'zz-other'`);
+    }
+  });
 });
 
 describe('decisions', () => {

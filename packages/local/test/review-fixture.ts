@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ReferenceEntity } from '@em/core';
+import { REFERENCE_COLUMNS, type ReferenceEntity } from '@em/core';
 import { LocalEngine } from '../src/engine.js';
 import { IndexRetriever } from '../src/retrieval/index-retriever.js';
 import { NameIndex } from '../src/retrieval/name-index.js';
@@ -15,8 +15,7 @@ export const FIXTURE_DATA = path.resolve(
 /** A retriever over the engine's reference, so review cases carry scored candidates. */
 export async function referenceRetriever(engine: LocalEngine): Promise<IndexRetriever> {
   const reference = await engine.query<ReferenceEntity>(
-    `SELECT ciq_id, company_name, ticker, lei, cusip, isin, country, industry, sector, market_cap
-     FROM bronze.reference_entities ORDER BY ciq_id`,
+    `SELECT ${REFERENCE_COLUMNS.join(', ')} FROM bronze.reference_entities ORDER BY ciq_id`,
   );
   return new IndexRetriever(NameIndex.build(reference, DEFAULT_NAME_INDEX_OPTIONS), reference);
 }

@@ -1,6 +1,6 @@
+import type { ReviewCase } from '../engine.js';
 import { formatScore } from '../output/format.js';
 import { type Column, renderKeyValues, renderTable } from '../output/table.js';
-import type { ReviewCase } from './review-engine.js';
 
 type Candidate = ReviewCase['candidates'][number];
 

@@ -1,11 +1,11 @@
 import type { Command } from 'commander';
 import { defineCommand, resolveDb, shellQuote } from '../common-options.js';
 import type { CliContext } from '../context.js';
+import { withEngine } from '../engine.js';
 import { requireOutputPath } from '../files.js';
 import { print, printJson } from '../io.js';
 import { integerAtLeast } from '../option-parsers.js';
 import { formatCount } from '../output/format.js';
-import { withReviewEngine } from './review-engine.js';
 import { type QueueFilters, queueFilterOptions, queueOptions } from './review-list.js';
 
 interface ExportOptions extends QueueFilters {
@@ -30,7 +30,7 @@ export function registerReviewExport(review: Command, { io, openEngine }: CliCon
   ).action(async (options: ExportOptions) => {
     const out = requireOutputPath(options.out, io.cwd);
     const db = resolveDb(options, io);
-    const result = await withReviewEngine(openEngine, db.path, (engine) =>
+    const result = await withEngine(openEngine, db.path, (engine) =>
       engine.exportReviewQueue(out, { ...queueOptions(options), candidates: options.candidates }),
     );
     if (options.json) return printJson(io, { command: 'review export', db: db.path, ...result });

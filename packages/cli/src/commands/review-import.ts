@@ -1,11 +1,12 @@
 import type { Command } from 'commander';
 import { type CommonOptions, defineCommand, resolveDb } from '../common-options.js';
 import type { CliContext } from '../context.js';
+import { withEngine } from '../engine.js';
 import { requireInputFile } from '../files.js';
 import { print, printJson } from '../io.js';
 import { formatCount } from '../output/format.js';
 import { renderKeyValues } from '../output/table.js';
-import { defaultDecider, withReviewEngine } from './review-engine.js';
+import { defaultDecider } from './review-decider.js';
 
 interface ImportOptions extends CommonOptions {
   by?: string;
@@ -27,7 +28,7 @@ export function registerReviewImport(review: Command, { io, openEngine }: CliCon
       const path = requireInputFile(file, io.cwd, 'CSV file');
       const db = resolveDb(options, io);
       const decidedBy = options.by ?? defaultDecider(io);
-      const report = await withReviewEngine(openEngine, db.path, (engine) =>
+      const report = await withEngine(openEngine, db.path, (engine) =>
         engine.importReviewDecisions(path, { decidedBy }),
       );
       if (options.json) return printJson(io, { command: 'review import', db: db.path, ...report });

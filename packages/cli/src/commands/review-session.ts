@@ -1,7 +1,6 @@
-import type { ReviewItem } from '../engine.js';
+import type { Engine, ReviewCase, ReviewItem } from '../engine.js';
 import { formatCount } from '../output/format.js';
 import { renderCase } from './review-case-view.js';
-import type { ReviewEngine } from './review-engine.js';
 
 /** Candidates reachable by a digit key. */
 const MAX_KEYS = 9;
@@ -31,7 +30,7 @@ type Verdict = { ciq_id: string | null; kind: 'accepted' | 'chosen' | 'noMatch' 
  * `s` skips, `q` quits. Each decision is recorded at once (engine.decide, by `decidedBy`).
  */
 export async function reviewSession(
-  engine: ReviewEngine,
+  engine: Engine,
   items: readonly ReviewItem[],
   io: SessionIo,
   decidedBy: string,
@@ -80,10 +79,7 @@ export async function reviewSession(
   return summary;
 }
 
-async function askVerdict(
-  found: Awaited<ReturnType<ReviewEngine['reviewCase']>>,
-  io: SessionIo,
-): Promise<Verdict> {
+async function askVerdict(found: ReviewCase, io: SessionIo): Promise<Verdict> {
   const k = Math.min(found.candidates.length, MAX_KEYS);
   const keys = [
     k > 0 ? `1-${k} choose` : null,

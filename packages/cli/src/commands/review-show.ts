@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
 import { type CommonOptions, defineCommand, resolveDb } from '../common-options.js';
 import type { CliContext } from '../context.js';
+import { withEngine } from '../engine.js';
 import { print, printJson } from '../io.js';
 import { renderCase } from './review-case-view.js';
-import { withReviewEngine } from './review-engine.js';
 
 interface ShowOptions extends CommonOptions {
   system?: string;
@@ -20,7 +20,7 @@ export function registerReviewShow(review: Command, { io, openEngine }: CliConte
     .option('--system <name>', 'source system of the case (needed when the source_id exists in several)')
     .action(async (sourceId: string, options: ShowOptions) => {
       const db = resolveDb(options, io);
-      const found = await withReviewEngine(openEngine, db.path, (engine) =>
+      const found = await withEngine(openEngine, db.path, (engine) =>
         engine.reviewCase({ source_id: sourceId, source_system: options.system }),
       );
       if (options.json) return printJson(io, { command: 'review show', db: db.path, case: found });

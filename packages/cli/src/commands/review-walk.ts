@@ -5,7 +5,7 @@ import type { CliContext } from '../context.js';
 import { withEngine } from '../engine.js';
 import { print } from '../io.js';
 import { integerAtLeast } from '../option-parsers.js';
-import { defaultDecider, withReviewEngine } from './review-engine.js';
+import { defaultDecider } from './review-decider.js';
 import { terminalKeys } from './review-keys.js';
 import { printQueue, type QueueFilters, queueFilterOptions, queueOptions } from './review-list.js';
 import { reviewSession } from './review-session.js';
@@ -54,7 +54,7 @@ export function registerReviewWalk(review: Command, { io, openEngine }: CliConte
         return;
       }
       const decidedBy = options.by ?? defaultDecider(io);
-      await withReviewEngine(openEngine, db.path, async (engine) => {
+      await withEngine(openEngine, db.path, async (engine) => {
         const items = await engine.reviewQueue(queueOptions(options));
         if (items.length === 0) return print(io, 'The review queue is empty for these filters.');
         const keys = terminalKeys(process.stdin);

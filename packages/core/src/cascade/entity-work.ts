@@ -1,3 +1,4 @@
+import { emptyUsage } from '../cost/sum-usage.js';
 import type { Candidate } from '../ports/candidate-retriever.js';
 import type { IdentifierHit, IdentifierScheme } from '../ports/reference-lookup.js';
 import type { MatchMethod, MatchStage, Usage } from '../schemas/match-result.js';
@@ -42,16 +43,6 @@ export interface EntityWork extends Timed {
   decision: Decision | null;
   usage: Usage;
 }
-
-export const emptyUsage = (): Usage => ({
-  reference_lookups: 0,
-  retrieval_queries: 0,
-  pairs_scored: 0,
-  llm_calls: 0,
-  llm_prompt_tokens: 0,
-  llm_completion_tokens: 0,
-  compute_ms: 0,
-});
 
 export function createWork(source: SourceEntity): EntityWork {
   const ids = validatedIdentifiers(source);

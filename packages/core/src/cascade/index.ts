@@ -8,6 +8,7 @@ export { shouldAdjudicate } from './llm-routing.js';
 export { mapBatches, mapConcurrent } from './map-batches.js';
 export { decidePair, type PairDecision, type PairVerdict } from './pair-decision.js';
 export { runCascade } from './run-cascade.js';
+export { RunTally } from './run-tally.js';
 export {
   type CallLog,
   createInMemoryBackends,

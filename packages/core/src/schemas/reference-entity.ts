@@ -1,19 +1,20 @@
 import { z } from 'zod';
-
-const optionalText = z.string().nullish().transform((v) => (v === undefined || v === '' ? null : v));
+import { companyFields, optionalText } from './company-fields.js';
 
 /** One row of the reference master (S&P Capital IQ style). */
 export const ReferenceEntity = z.object({
   ciq_id: z.string().min(1),
-  company_name: z.string().min(1),
-  ticker: optionalText,
-  lei: optionalText,
-  cusip: optionalText,
-  isin: optionalText,
-  country: optionalText,
-  industry: optionalText,
+  ...companyFields,
   sector: optionalText,
   /** A number in the guide; a size bucket ("Small Cap") in some vendor files, so kept as text. */
-  market_cap: z.union([z.string(), z.number()]).nullish().transform((v) => (v === undefined || v === '' ? null : String(v))),
+  market_cap: z
+    .union([z.string(), z.number()])
+    .nullish()
+    .transform((v) => (v === undefined || v === '' ? null : String(v))),
 });
 export type ReferenceEntity = z.output<typeof ReferenceEntity>;
+
+/** The reference columns, in ReferenceEntity's (and the table's) order. */
+export const REFERENCE_COLUMNS = Object.freeze(
+  Object.keys(ReferenceEntity.shape),
+) as readonly (keyof typeof ReferenceEntity.shape)[];

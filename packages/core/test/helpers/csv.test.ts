@@ -18,6 +18,13 @@ describe('parseCsv', () => {
     ]);
   });
 
+  it('refuses quotes a writer should have quoted', () => {
+    expect(() => parseCsv('a,b"c\n')).toThrow(/record 1: a quote inside an unquoted field/);
+    expect(() => parseCsv('a\n"x"y\n')).toThrow(/record 2: text after a closing quote/);
+    expect(() => parseCsv('"open\n')).toThrow(/unterminated quote/);
+    expect(parseCsv('""\n')).toEqual([['']]);
+  });
+
   it('keys rows by header and rejects ragged rows', () => {
     expect(parseCsvObjects('id,name\n1,"A, Inc."\n')).toEqual([{ id: '1', name: 'A, Inc.' }]);
     expect(() => parseCsvObjects('id,name\n1\n')).toThrow(/line 2/);

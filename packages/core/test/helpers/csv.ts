@@ -1,12 +1,15 @@
 /**
- * A tiny RFC 4180 CSV reader for tests: quoted fields may hold commas, doubled quotes and
- * line breaks; records end at LF or CRLF; a final line break is optional.
+ * A tiny, strict RFC 4180 CSV reader for tests: quoted fields may hold commas, doubled quotes
+ * and line breaks; records end at LF or CRLF; a final line break is optional. A quote inside
+ * an unquoted field, or text after a closing quote, throws (a writer must quote such fields).
  */
 export function parseCsv(text: string): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
   let field = '';
   let quoted = false;
+  let closed = false;
+  const malformed = (what: string) => new Error(`CSV record ${rows.length + 1}: ${what}`);
   let i = 0;
   while (i < text.length) {
     const c = text[i]!;
@@ -16,24 +19,32 @@ export function parseCsv(text: string): string[][] {
         i += 2;
         continue;
       }
-      if (c === '"') quoted = false;
-      else field += c;
+      if (c === '"') {
+        quoted = false;
+        closed = true;
+      } else field += c;
       i += 1;
       continue;
     }
-    if (c === '"' && field.length === 0) quoted = true;
-    else if (c === ',') {
+    if (closed && c !== ',' && c !== '\n' && c !== '\r') throw malformed(`text after a closing quote`);
+    if (c === '"') {
+      if (field.length > 0) throw malformed(`a quote inside an unquoted field`);
+      quoted = true;
+    } else if (c === ',') {
       row.push(field);
       field = '';
+      closed = false;
     } else if (c === '\n' || c === '\r') {
       row.push(field);
       rows.push(row);
       row = [];
       field = '';
+      closed = false;
       if (c === '\r' && text[i + 1] === '\n') i += 1;
     } else field += c;
     i += 1;
   }
+  if (quoted) throw malformed('an unterminated quote');
   if (field.length > 0 || row.length > 0) {
     row.push(field);
     rows.push(row);

@@ -26,8 +26,11 @@ import {
   DEFAULT_SERVING_ENDPOINT,
   setting,
 } from './engine-options.js';
-import { type DatabricksRunOptions, runMatchingOnDatabricks } from './run-matching.js';
-import type { DatabricksRunReport } from './run-report.js';
+import {
+  type DatabricksRunOptions,
+  type DatabricksRunReport,
+  runMatchingOnDatabricks,
+} from './run-matching.js';
 
 /**
  * The Databricks engine: the same cascade as the embedded one, with Unity Catalog tables

@@ -3,6 +3,8 @@ import {
   type CascadeBackends,
   type CascadeConfigInput,
   parseCascadeConfig,
+  type RunReport,
+  RunTally,
   runCascade,
   sourceKey,
 } from '@em/core';
@@ -10,9 +12,11 @@ import { DatabricksMatchSink } from '../sql/databricks-match-sink.js';
 import { countPending, type PendingCursor, readPendingPage } from '../sql/pending-sources.js';
 import { databricksRunLog } from '../sql/run-log.js';
 import type { SqlClient } from '../sql/sql-client.js';
-import { type DatabricksRunReport, emptyTally, tallyRun } from './run-report.js';
 
 export const ENGINE_VERSION = 'em-databricks@0.1.0';
+
+/** What a matching run on Databricks did: @em/core's RunReport, as the embedded engine reports it. */
+export type DatabricksRunReport = RunReport;
 
 /** The options of a matching run, as the embedded engine takes them. */
 export interface DatabricksRunOptions {
@@ -44,7 +48,7 @@ export async function runMatchingOnDatabricks(
   const runId = randomUUID();
   await databricksRunLog.start(sql, runId, { full, ...config });
   const abandonedRuns = await databricksRunLog.failAbandoned(sql, runId);
-  const tally = emptyTally();
+  const tally = new RunTally();
   try {
     const { pending, total } = await countPending(sql, full);
     options.onProgress?.(0, pending);
@@ -65,7 +69,7 @@ export async function runMatchingOnDatabricks(
         config,
         { engineVersion: ENGINE_VERSION, onProgress: (n) => options.onProgress?.(done + n, pending) },
       );
-      tallyRun(results, tally);
+      tally.add(results);
       const last = page.at(-1)!;
       after = { sourceSystem: last.source_system, sourceId: last.source_id };
       if (page.length < pageSize) break;
@@ -77,16 +81,7 @@ export async function runMatchingOnDatabricks(
       { rowsRead: tally.processed, rowsProcessed: tally.processed },
       null,
     );
-    const durationMs = performance.now() - started;
-    return {
-      runId,
-      ...tally,
-      skippedUnchanged: total - tally.processed,
-      costPerEntity: tally.processed === 0 ? 0 : tally.costUsd / tally.processed,
-      durationMs,
-      entitiesPerSecond: durationMs > 0 ? (tally.processed * 1000) / durationMs : 0,
-      abandonedRuns,
-    };
+    return tally.report(runId, total - tally.processed, performance.now() - started, abandonedRuns);
   } catch (error) {
     await databricksRunLog
       .finish(

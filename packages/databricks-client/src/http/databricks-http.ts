@@ -1,6 +1,7 @@
+import { redactSecrets } from '@em/core';
 import type { Dispatcher } from 'undici';
 import type { TokenProvider } from '../auth/token-provider.js';
-import { DatabricksApiError, RETRYABLE_STATUSES, redact } from '../errors.js';
+import { DatabricksApiError, RETRYABLE_STATUSES } from '../errors.js';
 import { parseErrorBody } from './error-body.js';
 import { HttpPolicy, type HttpPolicyInput, parseRetryAfter, retryDelayMs } from './retry-policy.js';
 import { type Runtime, systemRuntime } from './runtime.js';
@@ -156,7 +157,7 @@ export class DatabricksHttp {
   }
 
   private scrub(text: string): string {
-    return redact(text, this.options.tokens?.secrets() ?? []);
+    return redactSecrets(text, this.options.tokens?.secrets() ?? []);
   }
 }
 

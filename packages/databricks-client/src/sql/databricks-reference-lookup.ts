@@ -4,10 +4,11 @@ import {
   type IdentifierScheme,
   normalizeIdentifier,
   type PortCapabilities,
+  REFERENCE_COLUMNS,
   type ReferenceLookup,
 } from '@em/core';
 import { type JsonColumns, jsonRowsParam, jsonRowsSource } from './json-rows.js';
-import { REFERENCE_FIELDS, referenceFromRow } from './reference-columns.js';
+import { referenceFromRow } from './reference-columns.js';
 import type { SqlClient } from './sql-client.js';
 
 const QUERY_COLUMNS: JsonColumns = [
@@ -24,7 +25,7 @@ const canonical = (value: string | null): string | null =>
 /** Every identifier hit of a batch in one statement: the batch is one bound JSON parameter, joined three ways. */
 export function exactLookupSql(sql: SqlClient): string {
   const branch = (scheme: IdentifierScheme) =>
-    `SELECT q.qi, '${scheme}' AS scheme, q.${scheme} AS value, ${REFERENCE_FIELDS.map((f) => `r.${f}`).join(', ')}
+    `SELECT q.qi, '${scheme}' AS scheme, q.${scheme} AS value, ${REFERENCE_COLUMNS.map((f) => `r.${f}`).join(', ')}
   FROM q JOIN ${sql.table('silver.normalized_reference')} n ON n.${scheme} = q.${scheme}
   JOIN ${sql.table('bronze.reference_entities')} r ON r.ciq_id = n.ciq_id`;
   return `/* em:exact-lookup */

@@ -1,3 +1,5 @@
+import { REFERENCE_COLUMNS, SOURCE_COLUMNS } from '@em/core';
+
 export type EntityKind = 'reference' | 'source';
 
 /** Where each kind lives on Unity Catalog and which columns it carries (as in sql/). */
@@ -14,36 +16,14 @@ export const ENTITY_TABLES: Readonly<Record<EntityKind, EntityTables>> = {
   reference: {
     kind: 'reference',
     key: ['ciq_id'],
-    columns: [
-      'ciq_id',
-      'company_name',
-      'ticker',
-      'lei',
-      'cusip',
-      'isin',
-      'country',
-      'industry',
-      'sector',
-      'market_cap',
-      'last_updated',
-    ],
+    columns: [...REFERENCE_COLUMNS, 'last_updated'],
     bronze: 'bronze.reference_entities',
     silver: 'silver.normalized_reference',
   },
   source: {
     kind: 'source',
     key: ['source_system', 'source_id'],
-    columns: [
-      'source_id',
-      'source_system',
-      'company_name',
-      'ticker',
-      'lei',
-      'cusip',
-      'isin',
-      'country',
-      'industry',
-    ],
+    columns: SOURCE_COLUMNS,
     bronze: 'bronze.source_entities',
     silver: 'silver.normalized_entities',
   },

@@ -1,19 +1,5 @@
 import type { ReferenceEntity } from '@em/core';
 
-/** The reference fields every port returns, in ReferenceEntity's order. */
-export const REFERENCE_FIELDS = [
-  'ciq_id',
-  'company_name',
-  'ticker',
-  'lei',
-  'cusip',
-  'isin',
-  'country',
-  'industry',
-  'sector',
-  'market_cap',
-] as const;
-
 const text = (value: unknown): string | null =>
   value === null || value === undefined || value === '' ? null : String(value);
 

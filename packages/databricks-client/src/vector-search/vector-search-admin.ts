@@ -1,7 +1,7 @@
+import { REFERENCE_COLUMNS } from '@em/core';
 import { DatabricksApiError } from '../errors.js';
 import type { DatabricksHttp } from '../http/databricks-http.js';
 import { waitFor } from '../http/wait-for.js';
-import { REFERENCE_FIELDS } from '../sql/reference-columns.js';
 
 export interface DeltaSyncIndexSpec {
   readonly indexName: string;
@@ -74,7 +74,7 @@ export function deltaSyncIndexBody(spec: DeltaSyncIndexSpec) {
           embedding_model_endpoint_name: spec.embeddingModel ?? 'databricks-gte-large-en',
         },
       ],
-      columns_to_sync: [...(spec.columnsToSync ?? REFERENCE_FIELDS)],
+      columns_to_sync: [...(spec.columnsToSync ?? REFERENCE_COLUMNS)],
     },
   };
 }

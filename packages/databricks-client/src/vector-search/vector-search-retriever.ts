@@ -4,10 +4,11 @@ import {
   EmError,
   mapConcurrent,
   type PortCapabilities,
+  REFERENCE_COLUMNS,
   type SourceEntity,
 } from '@em/core';
 import type { DatabricksHttp } from '../http/databricks-http.js';
-import { REFERENCE_FIELDS, referenceFromRow } from '../sql/reference-columns.js';
+import { referenceFromRow } from '../sql/reference-columns.js';
 
 export interface VectorSearchRetrieverOptions {
   /** Three-level index name, e.g. entity_matching.models.reference_index. */
@@ -60,7 +61,7 @@ export class VectorSearchRetriever implements CandidateRetriever {
       path,
       idempotent: true,
       body: {
-        columns: [...REFERENCE_FIELDS],
+        columns: [...REFERENCE_COLUMNS],
         num_results: k,
         query_type: options.queryType ?? 'HYBRID',
         ...(options.embedQuery ? { query_vector: await options.embedQuery(text) } : { query_text: text }),

@@ -1,4 +1,4 @@
-import type { ReferenceEntity, SourceEntity } from '@em/core';
+import { ReferenceEntity, SourceEntity } from '@em/core';
 
 /**
  * The reference every contract suite loads. Identifiers carry valid check digits; Siemens' ISIN is
@@ -57,37 +57,16 @@ export const CONTRACT_REFERENCE: readonly ReferenceEntity[] = [
   }),
 ];
 
+/** A reference row; columns not given are null (as ReferenceEntity reads them). */
 function ref(ciq_id: string, company_name: string, rest: Partial<ReferenceEntity>): ReferenceEntity {
-  return {
-    ciq_id,
-    company_name,
-    ticker: null,
-    lei: null,
-    cusip: null,
-    isin: null,
-    country: null,
-    industry: null,
-    sector: null,
-    market_cap: null,
-    ...rest,
-  };
+  return ReferenceEntity.parse({ ciq_id, company_name, ...rest });
 }
 
+/** A CRM source record; columns not given are null (as SourceEntity reads them). */
 export function source(
   source_id: string,
   company_name: string,
   rest: Partial<SourceEntity> = {},
 ): SourceEntity {
-  return {
-    source_id,
-    source_system: 'CRM',
-    company_name,
-    ticker: null,
-    lei: null,
-    cusip: null,
-    isin: null,
-    country: null,
-    industry: null,
-    ...rest,
-  };
+  return SourceEntity.parse({ source_id, source_system: 'CRM', company_name, ...rest });
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { sourceKey } from '@em/core';
+import { REFERENCE_COLUMNS, SOURCE_COLUMNS, sourceKey } from '@em/core';
 
 export type Row = Record<string, unknown>;
 export interface Param {
@@ -12,29 +12,6 @@ export interface Result {
   readonly rows: readonly Row[];
 }
 
-const REFERENCE = [
-  'ciq_id',
-  'company_name',
-  'ticker',
-  'lei',
-  'cusip',
-  'isin',
-  'country',
-  'industry',
-  'sector',
-  'market_cap',
-];
-const SOURCE = [
-  'source_id',
-  'source_system',
-  'company_name',
-  'ticker',
-  'lei',
-  'cusip',
-  'isin',
-  'country',
-  'industry',
-];
 const typed = (p: Param): unknown =>
   p.value === undefined
     ? null
@@ -112,7 +89,7 @@ export class FakeWarehouse {
           )
           .sort((a, b) => (after(sortKey('source', a), sortKey('source', b)) ? 1 : -1))
           .slice(0, limitOf(sql));
-        return { columns: strings([...SOURCE, 'content_hash']), rows };
+        return { columns: strings([...SOURCE_COLUMNS, 'content_hash']), rows };
       }
       case 'run-start':
         this.runs.set(String(p.run_id), { run_id: p.run_id, status: 'running', config: p.config });
@@ -149,7 +126,7 @@ export class FakeWarehouse {
   }
 
   private bronzeMerge(kind: 'reference' | 'source', rows: Row[]): Result {
-    const cols = kind === 'reference' ? [...REFERENCE, 'last_updated'] : SOURCE;
+    const cols = kind === 'reference' ? [...REFERENCE_COLUMNS, 'last_updated'] : SOURCE_COLUMNS;
     let inserted = 0;
     let updated = 0;
     for (const r of rows) {
@@ -185,7 +162,10 @@ export class FakeWarehouse {
       .sort((a, b) => (after(sortKey(kind, a), sortKey(kind, b)) ? 1 : -1))
       .slice(0, limit);
     return {
-      columns: strings([...(kind === 'reference' ? [...REFERENCE, 'last_updated'] : SOURCE), 'content_hash']),
+      columns: strings([
+        ...(kind === 'reference' ? [...REFERENCE_COLUMNS, 'last_updated'] : SOURCE_COLUMNS),
+        'content_hash',
+      ]),
       rows,
     };
   }
@@ -203,13 +183,13 @@ export class FakeWarehouse {
               qi: q.qi,
               scheme,
               value: q[scheme],
-              ...Object.fromEntries(REFERENCE.map((c) => [c, ref[c] ?? null])),
+              ...Object.fromEntries(REFERENCE_COLUMNS.map((c) => [c, ref[c] ?? null])),
             });
         }
       }
     }
     return {
-      columns: [{ name: 'qi', type_name: 'INT' }, ...strings(['scheme', 'value', ...REFERENCE])],
+      columns: [{ name: 'qi', type_name: 'INT' }, ...strings(['scheme', 'value', ...REFERENCE_COLUMNS])],
       rows: out,
     };
   }

@@ -1,3 +1,4 @@
+import { GOLD_STANDARD_COLUMNS } from '@em/core';
 import { TruthRow } from '../schemas/truth-row.js';
 import { parseRows } from './parse-rows.js';
 import { readTableFile } from './read-table-file.js';
@@ -11,7 +12,7 @@ export async function loadTruth(path: string): Promise<TruthRow[]> {
   return parseRows(
     table,
     TruthRow,
-    ['source_id', 'source_system', 'true_ciq_id'],
+    GOLD_STANDARD_COLUMNS,
     'every row needs a non-empty source_id and source_system; leave true_ciq_id empty when the company is not in the reference.',
   );
 }

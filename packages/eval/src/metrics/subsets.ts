@@ -1,8 +1,8 @@
-import { InputError } from '@em/core';
+import { GOLD_STANDARD_COLUMNS, InputError } from '@em/core';
 import { parseBooleanCell } from '../schemas/coerce.js';
 import type { TruthRow } from '../schemas/truth-row.js';
 
-const KEY_COLUMNS = new Set(['source_id', 'source_system', 'true_ciq_id']);
+const KEY_COLUMNS = new Set<string>(GOLD_STANDARD_COLUMNS);
 
 /** Every non-key column of the gold standard whose values are all boolean-like and at least one is true. */
 export function detectSubsetColumns(truth: readonly TruthRow[]): string[] {

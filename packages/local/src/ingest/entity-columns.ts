@@ -1,3 +1,5 @@
+import { REFERENCE_COLUMNS, SOURCE_COLUMNS } from '@em/core';
+
 export type EntityKind = 'reference' | 'source';
 
 /** The columns an input file may carry for each kind, and which ones it must. */
@@ -12,40 +14,18 @@ export interface EntityColumns {
   readonly silverTable: string;
 }
 
-export const REFERENCE_COLUMNS: EntityColumns = {
+const REFERENCE_INPUT: EntityColumns = {
   kind: 'reference',
-  all: [
-    'ciq_id',
-    'company_name',
-    'ticker',
-    'lei',
-    'cusip',
-    'isin',
-    'country',
-    'industry',
-    'sector',
-    'market_cap',
-    'last_updated',
-  ],
+  all: [...REFERENCE_COLUMNS, 'last_updated'],
   required: ['ciq_id', 'company_name'],
   key: ['ciq_id'],
   table: 'bronze.reference_entities',
   silverTable: 'silver.normalized_reference',
 };
 
-export const SOURCE_COLUMNS: EntityColumns = {
+const SOURCE_INPUT: EntityColumns = {
   kind: 'source',
-  all: [
-    'source_id',
-    'source_system',
-    'company_name',
-    'ticker',
-    'lei',
-    'cusip',
-    'isin',
-    'country',
-    'industry',
-  ],
+  all: SOURCE_COLUMNS,
   required: ['source_id', 'source_system', 'company_name'],
   key: ['source_id', 'source_system'],
   table: 'bronze.source_entities',
@@ -53,4 +33,4 @@ export const SOURCE_COLUMNS: EntityColumns = {
 };
 
 export const columnsFor = (kind: EntityKind): EntityColumns =>
-  kind === 'reference' ? REFERENCE_COLUMNS : SOURCE_COLUMNS;
+  kind === 'reference' ? REFERENCE_INPUT : SOURCE_INPUT;

@@ -44,13 +44,6 @@ export class LlmHttpError extends EmError {
   }
 }
 
-/** Replace every occurrence of each secret (≥ 4 characters) with `[REDACTED]`. */
-export function redactSecrets(text: string, secrets: readonly (string | null | undefined)[]): string {
-  let out = text;
-  for (const secret of secrets) if (secret && secret.length >= 4) out = out.split(secret).join('[REDACTED]');
-  return out;
-}
-
 /** The URL as safe to print: no user-info, no query string. */
 export function printableUrl(url: string): string {
   const parsed = new URL(url);

@@ -1,6 +1,6 @@
-import type { ChatRequest, ChatResponse, ChatTransport } from '@em/core';
+import { type ChatRequest, type ChatResponse, type ChatTransport, redactSecrets } from '@em/core';
 import { readChatCompletion } from './chat-completion-response.js';
-import { LlmHttpError, printableUrl, RETRYABLE_LLM_STATUSES, redactSecrets } from './llm-http-error.js';
+import { LlmHttpError, printableUrl, RETRYABLE_LLM_STATUSES } from './llm-http-error.js';
 import {
   type ResponseFormatMode,
   rejectsResponseFormat,

@@ -1,1 +1,49 @@
-export {};
+export { type Calibration, calibrate, fitIsotonic, fitPlatt } from './calibration.js';
+export { candidatePairs } from './candidate-pairs.js';
+export {
+  chooseThresholds,
+  type DecisionMetrics,
+  decisionMetrics,
+  type ScoredGroup,
+} from './decision-metrics.js';
+export { type GbdtModel, type GbdtTree, gbdtMargin, sigmoid } from './gbdt-model.js';
+export { GbdtPairScorer } from './gbdt-pair-scorer.js';
+export { DEFAULT_GBDT_OPTIONS, type GbdtFit, type GbdtOptions, trainGbdt } from './gbdt-train.js';
+export {
+  type LocalBackends,
+  loadLocalBackends,
+  REFERENCE_ROWS_SQL,
+  readReferenceRows,
+} from './local-backends.js';
+export {
+  artifactText,
+  type ModelThresholds,
+  modelPathFor,
+  modelVersionOf,
+  PAIR_MODEL_FORMAT,
+  PAIR_MODEL_FORMAT_VERSION,
+  type PairModelArtifact,
+  parseArtifact,
+  readArtifact,
+  writeArtifact,
+} from './pair-model-artifact.js';
+export { PERTURBATIONS, perturbName } from './perturb-name.js';
+export { type PerturbedSource, type PerturbOptions, perturbedSources } from './perturbed-sources.js';
+export { ReferenceIdentifiers } from './reference-identifiers.js';
+export { hashString, inHashFraction, seededRandom } from './seeded-random.js';
+export { type TrainedLocalModel, type TrainLocalModelOptions, trainLocalModel } from './train-local-model.js';
+export {
+  auc,
+  type LabelledPair,
+  type TrainedPairModel,
+  type TrainingReport,
+  type TrainPairModelOptions,
+  trainPairModel,
+} from './train-pair-model.js';
+export {
+  buildTrainingPairs,
+  type GoldLabel,
+  type TrainingPairContext,
+  type TrainingPairOptions,
+  type TrainingPairs,
+} from './training-pairs.js';

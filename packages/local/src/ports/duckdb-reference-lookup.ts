@@ -4,6 +4,7 @@ import {
   type IdentifierScheme,
   normalizeIdentifier,
   type PortCapabilities,
+  REFERENCE_COLUMNS,
   type ReferenceEntity,
   type ReferenceLookup,
 } from '@em/core';
@@ -20,21 +21,8 @@ interface HitRow extends ReferenceEntity {
 const canonical = (value: string | null): string | null =>
   value === null ? null : normalizeIdentifier(value) || null;
 
-const REFERENCE_FIELDS = [
-  'ciq_id',
-  'company_name',
-  'ticker',
-  'lei',
-  'cusip',
-  'isin',
-  'country',
-  'industry',
-  'sector',
-  'market_cap',
-];
-
 const branch = (scheme: IdentifierScheme): string =>
-  `SELECT q.qi, '${scheme}' AS scheme, q.${scheme} AS value, ${REFERENCE_FIELDS.map((f) => `r.${f}`).join(', ')}
+  `SELECT q.qi, '${scheme}' AS scheme, q.${scheme} AS value, ${REFERENCE_COLUMNS.map((f) => `r.${f}`).join(', ')}
    FROM q JOIN silver.normalized_reference n ON n.${scheme} = q.${scheme}
    JOIN bronze.reference_entities r ON r.ciq_id = n.ciq_id`;
 

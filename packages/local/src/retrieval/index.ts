@@ -1,1 +1,13 @@
-export {};
+export { readIndexFile, readIndexFingerprint, writeIndexFile } from './index-file.js';
+export { IndexRetriever } from './index-retriever.js';
+export {
+  type IndexRecord,
+  NAME_INDEX_FORMAT,
+  NameIndex,
+  type NameIndexArrays,
+  type SearchHit,
+} from './name-index.js';
+export { DEFAULT_NAME_INDEX_OPTIONS, type NameIndexOptions } from './name-index-options.js';
+export { indexText, NAME_TERMS_VERSION, nameTerms } from './name-terms.js';
+export { indexPathFor, type OpenedIndex, type OpenIndexOptions, openIndex } from './open-index.js';
+export { referenceFingerprint } from './reference-fingerprint.js';

@@ -1,4 +1,11 @@
-import { InputError, type ReferenceEntity, type ScoredCandidate, type SourceEntity } from '@em/core';
+import {
+  InputError,
+  REFERENCE_COLUMNS,
+  type ReferenceEntity,
+  type ScoredCandidate,
+  SOURCE_COLUMNS,
+  type SourceEntity,
+} from '@em/core';
 import type { Database } from '../db/database.js';
 import { type DecisionRecord, reviewDecisions } from './review-history.js';
 import { parseCandidates, suggestion } from './review-queue.js';
@@ -37,10 +44,6 @@ type GoldRow = ReviewCase['decision'] & {
   candidates: string | null;
 };
 
-const REFERENCE_COLUMNS =
-  'ciq_id, company_name, ticker, lei, cusip, isin, country, industry, sector, market_cap';
-const SOURCE_COLUMNS = 'source_id, source_system, company_name, ticker, lei, cusip, isin, country, industry';
-
 /** The case of one source record; `source_system` may be left out when the source_id is in one system only. */
 export async function reviewCase(
   db: Database,
@@ -77,14 +80,14 @@ export async function reviewCase(
   const references = new Map(
     (
       await db.all<ReferenceEntity>(
-        `SELECT ${REFERENCE_COLUMNS} FROM bronze.reference_entities WHERE list_contains($1, ciq_id)`,
+        `SELECT ${REFERENCE_COLUMNS.join(', ')} FROM bronze.reference_entities WHERE list_contains($1, ciq_id)`,
         [ids],
         'review case',
       )
     ).map((r) => [r.ciq_id, r]),
   );
   const [source] = await db.all<SourceEntity>(
-    `SELECT ${SOURCE_COLUMNS} FROM bronze.source_entities WHERE source_id = $1 AND source_system = $2`,
+    `SELECT ${SOURCE_COLUMNS.join(', ')} FROM bronze.source_entities WHERE source_id = $1 AND source_system = $2`,
     [source_id, source_system],
     'review case',
   );

@@ -2,6 +2,8 @@ import {
   type CascadeBackends,
   type CascadeConfigInput,
   parseCascadeConfig,
+  type RunReport,
+  RunTally,
   runCascade,
   sourceKey,
 } from '@em/core';
@@ -10,7 +12,6 @@ import { DuckDbMatchSink } from '../ports/duckdb-match-sink.js';
 import { DuckDbReferenceLookup } from '../ports/duckdb-reference-lookup.js';
 import { readPending, selectPending } from './pending-sources.js';
 import { runLog } from './run-log.js';
-import { type RunReport, RunTally } from './run-report.js';
 
 export const ENGINE_VERSION = 'em-local@0.1.0';
 

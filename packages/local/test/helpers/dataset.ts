@@ -1,29 +1,5 @@
 import { cusipCheckDigit, isinCheckDigit, leiCheckDigits } from '@em/core';
 
-export const REFERENCE_HEADER = [
-  'ciq_id',
-  'company_name',
-  'ticker',
-  'lei',
-  'cusip',
-  'isin',
-  'country',
-  'industry',
-  'sector',
-  'market_cap',
-];
-export const SOURCE_HEADER = [
-  'source_id',
-  'source_system',
-  'company_name',
-  'ticker',
-  'lei',
-  'cusip',
-  'isin',
-  'country',
-  'industry',
-];
-
 const pad = (n: number, width: number): string => String(n).padStart(width, '0');
 
 export const validIsin = (i: number): string => {

@@ -1,25 +1,7 @@
-import type { MatchMethod, MatchResult } from '@em/core';
+import type { MatchMethod, MatchResult } from '../schemas/match-result.js';
+import type { RunReport } from '../schemas/run-report.js';
 
-export interface RunReport {
-  readonly runId: string;
-  /** Sources decided by this run. */
-  readonly processed: number;
-  /** Sources left alone: unchanged since they were decided, or decided by a human. */
-  readonly skippedUnchanged: number;
-  readonly byMethod: Partial<Record<MatchMethod, number>>;
-  readonly autoMatched: number;
-  readonly inReview: number;
-  /** Results without a matched ciq_id. */
-  readonly noMatch: number;
-  readonly costUsd: number;
-  readonly costPerEntity: number;
-  readonly durationMs: number;
-  readonly entitiesPerSecond: number;
-  /** Earlier runs found still 'running' (a crashed process) and marked failed. */
-  readonly abandonedRuns: number;
-}
-
-/** Running totals over the batches of a run. */
+/** Running totals over the batches of a run, turned into its RunReport at the end. */
 export class RunTally {
   processed = 0;
   autoMatched = 0;

@@ -1,0 +1,69 @@
+/**
+ * `npm run bench -w @em/local`: index build time and peak RSS at 100k and 1M generated
+ * reference rows, end-to-end `em run` throughput for 10k sources against each (LLM off), and
+ * retrieval recall@10 and queries/s on the companies benchmark next to MiniSearch and
+ * brute-force exact cosine. Each scale step runs in its own process. Not a test.
+ *
+ *   npm run bench -w @em/local [-- --sizes 100000,1000000] [-- --skip-e2e]
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { writeDatasetCsv } from '@em/fixtures';
+import { companiesAvailable, loadCompanies } from './lib/companies-data.js';
+import { comparePeers } from './lib/peers.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const tsx = path.resolve(here, '../../../node_modules/.bin/tsx');
+const arg = (name: string): string | undefined => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+};
+const sizes = (arg('sizes') ?? '100000,1000000').split(',').map(Number);
+const skipE2e = process.argv.includes('--skip-e2e');
+
+const child = (script: string, dir: string): Record<string, unknown> => {
+  const out = execFileSync(tsx, ['--conditions=@em/source', '--expose-gc', path.join(here, script), dir], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 24,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return JSON.parse(out.trim().split('\n').at(-1)!);
+};
+
+console.log(`em local bench · node ${process.version} · ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}\n`);
+for (const size of sizes) {
+  const dir = path.join(tmpdir(), `em-bench-${size}`);
+  if (!existsSync(path.join(dir, 'gold.csv'))) {
+    const t = performance.now();
+    await writeDatasetCsv(dir, { seed: 42, referenceSize: size, sourceSize: 10_000 });
+    console.log(
+      `generated ${size.toLocaleString()} reference rows + 10,000 sources in ${((performance.now() - t) / 1000).toFixed(1)} s (${dir})`,
+    );
+  }
+  const s = child('scale-child.ts', dir);
+  console.log(
+    `index @ ${size.toLocaleString()}: build ${((s.buildMs as number) / 1000).toFixed(1)} s, peak RSS ${s.peakRssAfterBuildMb} MB (reference rows ${s.rssWithRowsMb} MB, index ${s.indexRssMb} MB), file ${s.indexFileMb} MB (write ${s.writeMs} ms, load ${s.loadMs} ms), ${s.queriesPerSecond} queries/s single-thread, recall@10 ${(s.recall10 as number).toFixed(4)}`,
+  );
+  if (!skipE2e) {
+    const e = child('e2e-child.ts', dir);
+    console.log(
+      `em run @ ${size.toLocaleString()}: ${e.sources} sources in ${((e.runMs as number) / 1000).toFixed(1)} s = ${e.entitiesPerSecond} entities/s (LLM off; index+model load ${e.indexAndModelLoadMs} ms; ingest ${((e.ingestMs as number) / 1000).toFixed(1)} s; F1 ${(e.f1 as number).toFixed(4)} with a label-free model; peak RSS ${e.peakRssMb} MB)`,
+    );
+  }
+}
+
+if (companiesAvailable()) {
+  console.log('\nretrieval on companies (top-10, rows with a true match):');
+  for (const r of comparePeers(loadCompanies())) {
+    console.log(
+      `  ${r.name.padEnd(32)} recall@10 ${r.recall10.toFixed(4)}  hard ${r.recall10Hard.toFixed(4)}  ${Math.round(r.queriesPerSecond).toString().padStart(6)} queries/s  build ${Math.round(r.buildMs)} ms`,
+    );
+  }
+} else {
+  console.log(
+    '\ncompanies benchmark skipped: ../shared/data/companies not found (see shared/data/README.md).',
+  );
+}

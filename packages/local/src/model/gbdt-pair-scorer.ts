@@ -1,0 +1,41 @@
+import {
+  EmError,
+  PAIR_FEATURE_NAMES,
+  PAIR_FEATURE_SET,
+  type PairScorer,
+  type PairScores,
+  type PortCapabilities,
+  pairFeatures,
+  type ScoringPair,
+} from '@em/core';
+import { calibrate } from './calibration.js';
+import { gbdtMargin } from './gbdt-model.js';
+import type { PairModelArtifact } from './pair-model-artifact.js';
+
+/** `PairScorer` over a trained GBDT artifact: core's pair features → trees → calibrated probability. */
+export class GbdtPairScorer implements PairScorer {
+  readonly capabilities: PortCapabilities = { maxBatchSize: 4096, maxParallelCalls: 1 };
+
+  constructor(
+    readonly artifact: PairModelArtifact,
+    readonly modelVersion: string,
+  ) {
+    const same =
+      artifact.featureSet === PAIR_FEATURE_SET &&
+      artifact.featureNames.length === PAIR_FEATURE_NAMES.length &&
+      artifact.featureNames.every((n, i) => n === PAIR_FEATURE_NAMES[i]);
+    if (!same) {
+      throw new EmError(
+        `Pair model ${modelVersion} was trained on features ${artifact.featureSet}, but this em computes ${PAIR_FEATURE_SET}; retrain it with \`em train\`.`,
+      );
+    }
+  }
+
+  probability(pair: ScoringPair): number {
+    return calibrate(this.artifact.calibration, gbdtMargin(this.artifact.gbdt, pairFeatures(pair)));
+  }
+
+  async scorePairs(pairs: readonly ScoringPair[]): Promise<PairScores> {
+    return { probabilities: pairs.map((p) => this.probability(p)), modelVersion: this.modelVersion };
+  }
+}

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { gbdtMargin } from './gbdt-model.js';
+import { trainGbdt } from './gbdt-train.js';
+import { seededRandom } from './seeded-random.js';
+
+function sample(n: number, seed: number, f: (x: number[]) => boolean) {
+  const rand = seededRandom(seed);
+  const rows: number[][] = [];
+  const labels: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const x = [rand(), rand(), rand(), Math.round(rand() * 3)];
+    rows.push(x);
+    labels.push(f(x) ? 1 : 0);
+  }
+  return { rows, labels };
+}
+
+const accuracy = (model: Parameters<typeof gbdtMargin>[0], rows: number[][], labels: number[]) =>
+  rows.filter((x, i) => (gbdtMargin(model, x) > 0 ? 1 : 0) === labels[i]).length / rows.length;
+
+describe('trainGbdt', () => {
+  it('learns an interaction (XOR of two thresholds) and a categorical rule', () => {
+    const xor = (x: number[]) => x[0]! > 0.5 !== x[1]! > 0.3;
+    const train = sample(3000, 1, xor);
+    const test = sample(1000, 2, xor);
+    const { model, importance } = trainGbdt(train.rows, train.labels, { nTrees: 60, maxDepth: 3 });
+    expect(accuracy(model, test.rows, test.labels)).toBeGreaterThan(0.97);
+    // The two informative features carry almost all the gain.
+    expect(importance[0]! + importance[1]!).toBeGreaterThan(0.9 * importance.reduce((a, b) => a + b, 0));
+
+    const cat = (x: number[]) => x[3] === 2;
+    const c = sample(2000, 3, cat);
+    const fit = trainGbdt(c.rows, c.labels, { nTrees: 30, maxDepth: 2 });
+    expect(accuracy(fit.model, c.rows, c.labels)).toBe(1);
+  });
+
+  it('is deterministic for a seed, and the seed matters when sampling', () => {
+    const { rows, labels } = sample(800, 4, (x) => x[0]! + x[2]! > 1);
+    const a = JSON.stringify(trainGbdt(rows, labels, { nTrees: 20, seed: 7 }).model);
+    const b = JSON.stringify(trainGbdt(rows, labels, { nTrees: 20, seed: 7 }).model);
+    const c = JSON.stringify(trainGbdt(rows, labels, { nTrees: 20, seed: 8 }).model);
+    expect(a).toBe(b);
+    expect(a).not.toBe(c);
+  });
+
+  it('predicts the same after a JSON round trip, NaN going left', () => {
+    const { rows, labels } = sample(500, 5, (x) => x[1]! > 0.5);
+    const { model } = trainGbdt(rows, labels, { nTrees: 10 });
+    const copy = JSON.parse(JSON.stringify(model));
+    for (const x of [...rows.slice(0, 50), [Number.NaN, Number.NaN, 0, 0]]) {
+      expect(gbdtMargin(copy, x)).toBe(gbdtMargin(model, x));
+    }
+  });
+
+  it('predicts the base rate from a single class or constant features', () => {
+    const ones = trainGbdt([[1], [1], [1]], [1, 1, 1], { nTrees: 3 });
+    expect(gbdtMargin(ones.model, [1])).toBeGreaterThan(5);
+    const flat = trainGbdt([[0], [0], [0], [0]], [0, 1, 0, 1], { nTrees: 3, subsample: 1 });
+    expect(gbdtMargin(flat.model, [0])).toBeCloseTo(0, 6);
+  });
+});

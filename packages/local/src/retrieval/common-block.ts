@@ -1,0 +1,67 @@
+import type { NameIndexArrays } from './name-index.js';
+
+/**
+ * The index's frequent terms seen from the documents' side. Terms whose document frequency
+ * exceeds `fraction` of the index (common trigrams such as "ing", word prefixes such as
+ * "inter") hold most postings but add little to any cosine. Search never scans their
+ * postings: it completes candidate scores from each document's own list of common terms,
+ * and bounds what they can add to a document by ‖q_common‖ · ‖d_common‖ (Cauchy–Schwarz).
+ */
+export interface CommonBlock {
+  readonly isCommon: Uint8Array;
+  /** Per document, its common terms and weights (CSR). */
+  readonly offsets: Int32Array;
+  readonly terms: Int32Array;
+  readonly weights: Float32Array;
+  /** ‖d_common‖ per document. */
+  readonly norm: Float32Array;
+  /** Documents by ‖d_common‖, largest first (ties by document order). */
+  readonly byNorm: Int32Array;
+  /** The same order within each country: country c's documents are byCountry[countryStart[c] .. countryStart[c + 1]). */
+  readonly byCountry: Int32Array;
+  readonly countryStart: Int32Array;
+}
+
+export const DEFAULT_COMMON_FRACTION = 0.015;
+
+export function buildCommonBlock(a: NameIndexArrays, fraction = DEFAULT_COMMON_FRACTION): CommonBlock {
+  const nTerms = a.terms.length;
+  const n = a.nDocs;
+  const isCommon = new Uint8Array(nTerms);
+  const limit = Math.max(fraction * n, 1);
+  const counts = new Int32Array(n + 1);
+  for (let t = 0; t < nTerms; t++) {
+    const start = a.termOffsets[t]!;
+    const end = a.termOffsets[t + 1]!;
+    if (end - start <= limit) continue;
+    isCommon[t] = 1;
+    for (let p = start; p < end; p++) counts[a.postingDocs[p]! + 1]!++;
+  }
+  const offsets = new Int32Array(n + 1);
+  for (let d = 0; d < n; d++) offsets[d + 1] = offsets[d]! + counts[d + 1]!;
+  const cursor = offsets.slice(0, n);
+  const terms = new Int32Array(offsets[n]!);
+  const weights = new Float32Array(offsets[n]!);
+  const sq = new Float64Array(n);
+  for (let t = 0; t < nTerms; t++) {
+    if (isCommon[t] === 0) continue;
+    for (let p = a.termOffsets[t]!; p < a.termOffsets[t + 1]!; p++) {
+      const d = a.postingDocs[p]!;
+      const w = a.postingWeights[p]!;
+      const at = cursor[d]!++;
+      terms[at] = t;
+      weights[at] = w;
+      sq[d]! += w * w;
+    }
+  }
+  const norm = Float32Array.from(sq, Math.sqrt);
+  const byNorm = Int32Array.from({ length: n }, (_, d) => d).sort((x, y) => norm[y]! - norm[x]! || x - y);
+  const nCountries = a.countries.length;
+  const countryStart = new Int32Array(nCountries + 1);
+  for (let d = 0; d < n; d++) if (a.docCountry[d]! >= 0) countryStart[a.docCountry[d]! + 1]!++;
+  for (let c = 0; c < nCountries; c++) countryStart[c + 1]! += countryStart[c]!;
+  const fill = countryStart.slice(0, nCountries);
+  const byCountry = new Int32Array(countryStart[nCountries]!);
+  for (const d of byNorm) if (a.docCountry[d]! >= 0) byCountry[fill[a.docCountry[d]!]!++] = d;
+  return { isCommon, offsets, terms, weights, norm, byNorm, byCountry, countryStart };
+}

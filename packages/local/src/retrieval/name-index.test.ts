@@ -1,0 +1,132 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { type IndexRecord, NameIndex } from './name-index.js';
+import { nameTerms } from './name-terms.js';
+
+/** Dense brute force over the same vectors: every document's cosine, computed from its terms directly. */
+function bruteForce(index: NameIndex, docs: readonly IndexRecord[], query: IndexRecord, k: number) {
+  const { ids, weights } = index.queryVector(query);
+  const q = new Map(ids.map((id, i) => [id, weights[i]!]));
+  const { terms, idf, options } = index.arrays;
+  const termId = new Map(terms.map((t, i) => [t, i]));
+  const bw: Record<string, number> = options.blockWeights;
+  const scored = docs.map((doc, d) => {
+    const counts = new Map<string, number>();
+    for (const t of nameTerms(doc.company_name, bw.t! > 0 ? (doc.ticker ?? null) : null)) {
+      counts.set(t, (counts.get(t) ?? 0) + 1);
+    }
+    let dot = 0;
+    let norm = 0;
+    for (const [t, tf] of counts) {
+      const id = termId.get(t)!;
+      const w = bw[t[0]!]! * (1 + Math.log(tf)) * idf[id]!;
+      norm += w * w;
+      dot += w * (q.get(id) ?? 0);
+    }
+    const cos = norm > 0 ? dot / Math.sqrt(norm) : 0;
+    const boost =
+      options.countryBoost > 0 && query.country && doc.country === query.country ? options.countryBoost : 0;
+    return { doc: d, score: cos + boost, touched: dot > 0 };
+  });
+  return scored
+    .filter((s) => s.touched)
+    .sort((a, b) => b.score - a.score || a.doc - b.doc)
+    .slice(0, k);
+}
+
+const word = fc.constantFrom(
+  'acme',
+  'global',
+  'holdings',
+  'pharma',
+  'intl',
+  'bank',
+  'china',
+  'energy',
+  'gold',
+  'tech',
+  'ab',
+  'x',
+);
+const name = fc.array(word, { minLength: 1, maxLength: 4 }).map((w) => w.join(' '));
+const record = fc.record({
+  company_name: name,
+  country: fc.constantFrom('DE', 'US', null),
+  ticker: fc.constantFrom('AAA', 'BBB', null),
+});
+
+describe('NameIndex', () => {
+  it('returns exactly the brute-force top-k (scores and order) on random small references', () => {
+    fc.assert(
+      fc.property(
+        fc.array(record, { minLength: 1, maxLength: 60 }),
+        record,
+        fc.integer({ min: 1, max: 12 }),
+        (docs, query, k) => {
+          const index = NameIndex.build(docs);
+          const got = index.search(query, k);
+          const want = bruteForce(index, docs, query, k);
+          expect(got.map((h) => h.score)).toEqual(want.map((h) => expect.closeTo(h.score, 6)));
+          // Same documents unless two scores tie within float noise.
+          got.forEach((h, i) => {
+            if (h.doc !== want[i]!.doc) expect(Math.abs(h.score - want[i]!.score)).toBeLessThan(1e-6);
+          });
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it('stays exact on larger references where max-score pruning cuts the scan short', () => {
+    fc.assert(
+      fc.property(
+        fc.array(record, { minLength: 200, maxLength: 600 }),
+        record,
+        fc.integer({ min: 1, max: 5 }),
+        (docs, query, k) => {
+          const index = NameIndex.build(docs);
+          const got = index.search(query, k);
+          const want = bruteForce(index, docs, query, k);
+          expect(got.map((h) => h.score)).toEqual(want.map((h) => expect.closeTo(h.score, 6)));
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+
+  it('ranks the same name first with cosine 1 and finds truncated listing tokens through prefixes', () => {
+    const docs = [
+      { company_name: 'Liberty TripAdvisor Holdings, Inc.' },
+      { company_name: 'Liberty Global plc' },
+      { company_name: 'TripAdvisor, Inc.' },
+    ];
+    const index = NameIndex.build(docs, { blockWeights: { g: 1, w: 1, p: 0.5, t: 0 }, countryBoost: 0 });
+    expect(index.search({ company_name: 'Liberty Global plc' }, 1)[0]).toEqual({
+      doc: 1,
+      score: expect.closeTo(1, 6),
+    });
+    expect(index.search({ company_name: 'LIBERTY TRIPADV. HLDGS A' }, 3)[0]!.doc).toBe(0);
+  });
+
+  it('emits every prefix of 4..8 letters of each word', () => {
+    expect(nameTerms('tripadv').filter((t) => t.startsWith('p'))).toEqual([
+      'ptrip',
+      'ptripa',
+      'ptripad',
+      'ptripadv',
+    ]);
+    expect(nameTerms('tripadvisor').filter((t) => t.startsWith('p'))).toEqual([
+      'ptrip',
+      'ptripa',
+      'ptripad',
+      'ptripadv',
+      'ptripadvi',
+    ]);
+  });
+
+  it('returns nothing for an empty index, k = 0, or a query with no known term', () => {
+    expect(NameIndex.build([]).search({ company_name: 'acme' }, 5)).toEqual([]);
+    expect(NameIndex.build([{ company_name: 'acme' }]).search({ company_name: 'acme' }, 0)).toEqual([]);
+    expect(NameIndex.build([{ company_name: 'acme' }]).search({ company_name: 'zzzz' }, 5)).toEqual([]);
+  });
+});

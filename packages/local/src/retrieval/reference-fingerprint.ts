@@ -1,0 +1,40 @@
+import { createHash } from 'node:crypto';
+import { normalizeCompanyName } from '@em/core';
+import { type IndexRecord, NAME_INDEX_FORMAT } from './name-index.js';
+import type { NameIndexOptions } from './name-index-options.js';
+import { NAME_TERMS_VERSION } from './name-terms.js';
+
+/** Names whose normalization shows when the normalizer's behaviour changed (which makes an index stale). */
+const NORMALIZER_PROBES = [
+  'AHOLD DELHAIZE,KON.EO-,01',
+  'NVIDIA CORP.  DL-,001',
+  'Siemens Aktiengesellschaft',
+  'SITC INTL HLDG.REGS HD-10',
+  'Shanghai Fosun Pharmaceutical (Group) Co., Ltd.',
+  'LIBERTY TRIPADV. HLDGS A',
+  'Société Générale S.A.',
+];
+
+/**
+ * Content hash of what an index is built from: each row's ciq_id, name, country
+ * and ticker in order, the index options, the term version and the normalizer's
+ * output on fixed probes. Equal fingerprints mean a persisted index is current.
+ */
+export function referenceFingerprint(
+  rows: readonly (IndexRecord & { readonly ciq_id: string })[],
+  options: NameIndexOptions,
+): string {
+  const hash = createHash('sha256');
+  hash.update(`${NAME_INDEX_FORMAT}|${NAME_TERMS_VERSION}|${JSON.stringify(options)}\n`);
+  for (const probe of NORMALIZER_PROBES) hash.update(`${JSON.stringify(normalizeCompanyName(probe))}\n`);
+  const parts: string[] = [];
+  for (const r of rows) {
+    parts.push(`${r.ciq_id}\u001f${r.company_name}\u001f${r.country ?? ''}\u001f${r.ticker ?? ''}\u001e`);
+    if (parts.length === 4096) {
+      hash.update(parts.join(''));
+      parts.length = 0;
+    }
+  }
+  hash.update(parts.join(''));
+  return hash.digest('hex');
+}
