@@ -10,6 +10,7 @@ import {
 import type { Database } from '../db/database.js';
 import { DuckDbMatchSink } from '../ports/duckdb-match-sink.js';
 import { DuckDbReferenceLookup } from '../ports/duckdb-reference-lookup.js';
+import { defaultBackends } from './default-backends.js';
 import { readPending, selectPending } from './pending-sources.js';
 import { runLog } from './run-log.js';
 
@@ -19,6 +20,7 @@ export interface RunOptions {
   /** Decide every source again, not only new or changed ones (human decisions stay). */
   readonly full?: boolean;
   readonly config?: CascadeConfigInput;
+  /** Stages 2–4; when absent, the index and model beside the database and the configured LLM (see defaultBackends). */
   readonly backends?: Partial<Pick<CascadeBackends, 'retriever' | 'scorer' | 'adjudicator'>>;
   readonly onProgress?: (done: number, total: number) => void;
   /** Called after each batch is committed to gold, with the rows it held (crash tests wait on it). */
@@ -36,7 +38,10 @@ const PAGE = 10_000;
  */
 export async function runMatching(db: Database, options: RunOptions = {}): Promise<RunReport> {
   const started = performance.now();
-  const config = parseCascadeConfig(options.config ?? {});
+  const parsed = parseCascadeConfig(options.config ?? {});
+  const { backends, config, close } = options.backends
+    ? { backends: options.backends, config: parsed, close: async () => {} }
+    : await defaultBackends(db, parsed);
   const { watermark } = await db.one<{ watermark: string | null }>(
     'SELECT max(ingestion_timestamp) AS watermark FROM bronze.source_entities',
   );
@@ -58,7 +63,7 @@ export async function runMatching(db: Database, options: RunOptions = {}): Promi
       const done = from - 1;
       const results = await runCascade(
         sources.map(({ content_hash: _, ...source }) => source),
-        { lookup, sink, ...options.backends },
+        { lookup, sink, ...backends },
         config,
         { engineVersion: ENGINE_VERSION, onProgress: (n) => options.onProgress?.(done + n, pending) },
       );
@@ -69,5 +74,7 @@ export async function runMatching(db: Database, options: RunOptions = {}): Promi
   } catch (error) {
     await runLog.finish(db, runId, 'failed', {}, (error as Error).message).catch(() => undefined);
     throw error;
+  } finally {
+    await close();
   }
 }

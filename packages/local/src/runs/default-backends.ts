@@ -1,0 +1,50 @@
+import {
+  type CascadeBackends,
+  type CascadeConfig,
+  createLlmAdjudicator,
+  llmAdjudicatorOptions,
+} from '@em/core';
+import type { Database } from '../db/database.js';
+import { createJsonlAdjudicationCache, llmCachePathFor } from '../llm/jsonl-adjudication-cache.js';
+import { llmConfigFromEnv } from '../llm/llm-env.js';
+import { createOpenAiCompatibleTransport } from '../llm/openai-compatible-transport.js';
+import { loadLocalBackends, readReferenceRows } from '../model/local-backends.js';
+
+export type StageBackends = Partial<Pick<CascadeBackends, 'retriever' | 'scorer' | 'adjudicator'>>;
+
+/**
+ * Stages 2–4 for a run that was not handed its backends: the retrieval index beside the
+ * database (rebuilt when the reference changed), the trained pair model when one lies beside
+ * it, and the LLM adjudicator when an OpenAI-compatible endpoint is configured
+ * (EM_LLM_BASE_URL / EM_LLM_MODEL / EM_LLM_API_KEY or `config.llm`). Call `close` when the run is over. An empty reference means
+ * no retriever: every source that no identifier settles goes to review, saying why.
+ */
+export async function defaultBackends(
+  db: Database,
+  config: CascadeConfig,
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): Promise<{ backends: StageBackends; config: CascadeConfig; close: () => Promise<void> }> {
+  const reference = await readReferenceRows((sql) => db.all(sql));
+  const backends: { -readonly [K in keyof StageBackends]: StageBackends[K] } = {};
+  let close = async (): Promise<void> => {};
+  if (reference.length > 0) {
+    const local = await loadLocalBackends(db.path, reference);
+    backends.retriever = local.retriever;
+    if (local.scorer) backends.scorer = local.scorer;
+    close = local.close;
+  }
+  const endpoint = llmConfigFromEnv(env, config.llm);
+  if (endpoint === null) return { backends, config, close };
+  const transport = createOpenAiCompatibleTransport({
+    baseUrl: endpoint.baseUrl,
+    ...(endpoint.apiKey ? { apiKey: endpoint.apiKey } : {}),
+    timeoutMs: config.llm.timeoutMs,
+    maxRetries: 3,
+  });
+  backends.adjudicator = createLlmAdjudicator({
+    transport,
+    cache: createJsonlAdjudicationCache(llmCachePathFor(db.path)),
+    ...llmAdjudicatorOptions(config, endpoint.model),
+  });
+  return { backends, config: { ...config, llm: { ...config.llm, enabled: true } }, close };
+}
