@@ -26,7 +26,7 @@ const labelsSql = (file: string): string => `
   LEFT JOIN bronze.source_entities s ON s.source_id = g.source_id AND s.source_system = g.source_system
   ORDER BY g.source_system, g.source_id`;
 
-async function readLabels(engine: Engine, file: string) {
+export async function readLabels(engine: Engine, file: string) {
   let rows: Record<string, unknown>[];
   try {
     rows = await engine.query(labelsSql(file));

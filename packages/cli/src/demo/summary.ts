@@ -70,7 +70,8 @@ export function describeDemo(state: DemoState, meta: { kept: boolean; durationMs
     });
     lines.push(
       '',
-      `Accuracy against gold.csv ("auto" counts only matches with confidence ≥ ${state.threshold.toFixed(2)})`,
+      `Accuracy on the ${formatCount(evaluation.all.n)} held-out sources of gold.csv (the model trained on the other half;` +
+        ` "auto" counts only matches with confidence ≥ ${state.threshold.toFixed(2)})`,
       renderTable(views, [
         { label: 'view', value: (r) => r.view },
         pct('precision'),
