@@ -1,5 +1,8 @@
 #!/usr/bin/env node
 import { runCli } from './program.js';
 
-// Exit explicitly: a library that leaves a handle open must not leave the shell waiting.
-process.exit(await runCli(process.argv.slice(2)));
+const code = await runCli(process.argv.slice(2));
+process.exitCode = code;
+// Exit explicitly (a library that leaves a handle open must not leave the shell waiting), but only
+// once stdout and stderr are flushed: piped output is written asynchronously and would be cut.
+process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));

@@ -1,4 +1,4 @@
-import { InputError, SourceEntity } from '@em/core';
+import { InputError, parseCascadeConfig, SourceEntity } from '@em/core';
 import type { Command } from 'commander';
 import { type CommonOptions, defineCommand, resolveDb } from '../common-options.js';
 import type { CliContext } from '../context.js';
@@ -7,7 +7,7 @@ import { requireInputFile } from '../files.js';
 import { print, printJson } from '../io.js';
 import { integerAtLeast, probability } from '../option-parsers.js';
 import { formatCount, formatPercent } from '../output/format.js';
-import { renderKeyValues } from '../output/table.js';
+import { renderKeyValues, renderTable } from '../output/table.js';
 
 interface TrainOptions extends CommonOptions {
   labels?: string;
@@ -15,6 +15,42 @@ interface TrainOptions extends CommonOptions {
   pairs: number;
   seed: number;
   holdoutFraction: number;
+  reviewLabels: boolean;
+  evalLabels?: string;
+}
+
+type ModelComparison = import('@em/local').ModelComparison;
+type Metric = 'precision' | 'recall' | 'f1' | 'autoMatchRate' | 'autoPrecision';
+const METRICS: readonly (readonly [Metric, string])[] = [
+  ['precision', 'precision'],
+  ['recall', 'recall'],
+  ['f1', 'F1'],
+  ['autoMatchRate', 'auto-match rate'],
+  ['autoPrecision', 'auto-match precision'],
+];
+
+/** Previous vs new model, one metric a line. */
+function renderComparison(c: ModelComparison): string {
+  const set =
+    c.on === 'eval-labels'
+      ? `the evaluation labels (${formatCount(c.sources)} sources, whole cascade)`
+      : `this training's held-out part (${formatCount(c.sources)} sources, pair model alone)`;
+  const head = c.previous
+    ? `Previous ${c.previous.modelVersion} → new ${c.current.modelVersion} on ${set}:`
+    : `New ${c.current.modelVersion} on ${set} (${c.previousMissing}):`;
+  const signed = (d: number) => `${d >= 0 ? '+' : '−'}${(Math.abs(d) * 100).toFixed(1)} pt`;
+  const rows = METRICS.map(([key, label]) => ({
+    label,
+    previous: c.previous ? formatPercent(c.previous[key]) : '–',
+    current: formatPercent(c.current[key]),
+    delta: c.delta ? signed(c.delta[key]) : '–',
+  }));
+  return `${head}\n${renderTable(rows, [
+    { label: '', value: (r) => r.label },
+    { label: 'previous', value: (r) => r.previous, align: 'right' },
+    { label: 'new', value: (r) => r.current, align: 'right' },
+    { label: 'change', value: (r) => r.delta, align: 'right' },
+  ])}`;
 }
 
 /** Gold rows joined to the ingested source records, in a stable order. */
@@ -55,11 +91,13 @@ export function register(program: Command, { io, openEngine }: CliContext): void
   defineCommand(program, {
     name: 'train',
     description:
-      'Train the pair model (gradient-boosted trees) from a gold standard or, without one, from perturbed reference rows; saves it beside the database.',
+      'Train the pair model (gradient-boosted trees) from a gold standard or, without one, from perturbed reference rows, plus every review decision; reports how it changed and saves it beside the database.',
     examples: [
       'em train --labels gold.csv',
       'em train --labels gold.csv --label-fraction 0.5 --seed 1',
       'em train --pairs 20000 --seed 7',
+      'em train --eval-labels holdout.csv --json',
+      'em train --no-review-labels',
     ],
   })
     .option(
@@ -90,15 +128,28 @@ export function register(program: Command, { io, openEngine }: CliContext): void
       probability,
       0.2,
     )
+    .option(
+      '--no-review-labels',
+      'leave out the decisions of `em review` (by default each is a labelled source)',
+    )
+    .option(
+      '--eval-labels <gold.csv>',
+      'fixed gold standard of ingested sources: report the previous and the new model on it (default: the held-out part)',
+    )
     .action(async (options: TrainOptions) => {
       const labelsFile = options.labels ? requireInputFile(options.labels, io.cwd, 'gold standard') : null;
+      const evalFile = options.evalLabels
+        ? requireInputFile(options.evalLabels, io.cwd, 'evaluation gold standard')
+        : null;
       const db = resolveDb(options, io);
-      const { readReferenceRows, trainLocalModel } = await import('@em/local');
-      const { reference, labels, missing } = await withEngine(openEngine, db.path, async (engine) => {
-        const reference = await readReferenceRows((sql) => engine.query(sql));
-        const read = labelsFile ? await readLabels(engine, labelsFile) : { labels: null, missing: 0 };
-        return { reference, ...read };
-      });
+      const { compareOnLabelsForDb, readReferenceRows, trainLocalModel } = await import('@em/local');
+      const read = await withEngine(openEngine, db.path, async (engine) => ({
+        reference: await readReferenceRows((sql) => engine.query(sql)),
+        ...(labelsFile ? await readLabels(engine, labelsFile) : { labels: null, missing: 0 }),
+        review: options.reviewLabels ? await engine.reviewDecisionLabels() : [],
+        evaluation: evalFile ? (await readLabels(engine, evalFile)).labels : null,
+      }));
+      const { reference, labels, missing } = read;
       if (reference.length === 0)
         throw new InputError(`${db.shown} has no reference rows; run em ingest reference <file> first.`);
       const trained = trainLocalModel(db.path, reference, {
@@ -107,10 +158,39 @@ export function register(program: Command, { io, openEngine }: CliContext): void
         pairs: options.pairs,
         seed: options.seed,
         holdoutFraction: options.holdoutFraction,
+        reviewLabels: read.review,
       });
+      const current = { artifact: trained.artifact, modelVersion: trained.modelVersion };
+      const comparison = read.evaluation
+        ? await compareOnLabelsForDb(
+            db.path,
+            reference,
+            read.evaluation,
+            trained.previous,
+            current,
+            parseCascadeConfig({}),
+          )
+        : trained.heldOutComparison;
       const r = trained.report;
-      if (options.json)
-        return printJson(io, { command: 'train', db: db.path, ...trained, labelsWithoutSource: missing });
+      if (options.json) {
+        const { artifact: _, previous, index, ...rest } = trained;
+        return printJson(io, {
+          command: 'train',
+          db: db.path,
+          ...rest,
+          index: {
+            path: index.path,
+            status: index.status,
+            reason: index.reason,
+            fingerprint: index.fingerprint,
+          },
+          previousModelVersion: previous?.modelVersion ?? null,
+          reviewLabels: options.reviewLabels,
+          comparison,
+          labelsWithoutSource: missing,
+        });
+      }
+      const review = trained.training.review;
       const pct = (m: { precision: number; recall: number; threshold: number }) =>
         `precision ${formatPercent(m.precision)}, recall ${formatPercent(m.recall)} at ${m.threshold.toFixed(2)}`;
       print(
@@ -130,6 +210,17 @@ export function register(program: Command, { io, openEngine }: CliContext): void
             `${formatCount(trained.training.pairs)} (${formatCount(trained.training.positives)} positive)`,
           ],
           [
+            'review decisions',
+            !options.reviewLabels
+              ? 'left out (--no-review-labels)'
+              : review.sources === 0
+                ? 'none yet (decisions from em review are used here)'
+                : `${formatCount(review.sources)} sources (${formatCount(review.matches)} matches, ${formatCount(review.sources - review.matches)} no match), ${formatCount(review.pairs)} pairs` +
+                  (review.replacedGold > 0
+                    ? `; replace ${formatCount(review.replacedGold)} gold labels`
+                    : ''),
+          ],
+          [
             'held out',
             `${formatCount(r.heldOutSources)} sources, ${formatCount(r.heldOutPairs)} pairs, AUC ${r.pairLevel.auc.toFixed(4)}`,
           ],
@@ -144,6 +235,8 @@ export function register(program: Command, { io, openEngine }: CliContext): void
               .join(', '),
           ],
         ]),
+        '',
+        renderComparison(comparison),
         '',
         `Next: em run${db.flag} (uses the model automatically)`,
       );

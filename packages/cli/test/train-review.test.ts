@@ -1,0 +1,89 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { sourceKey } from '@em/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EXIT, runCli } from '../src/index.js';
+import { captureIo, REPO_ROOT, removeTempDirs, tempDir } from './helpers.js';
+import { buildReviewDb, withDb } from './review-db.js';
+
+const dir = tempDir('em-cli-train-');
+const db = path.join(dir, 'em.duckdb');
+const GOLD = path.join(REPO_ROOT, 'fixtures/data/gold.csv');
+const truth = new Map(
+  readFileSync(GOLD, 'utf8')
+    .trim()
+    .split('\n')
+    .slice(1)
+    .map((line) => line.split(','))
+    .map(([id, system, ciq]) => [sourceKey({ source_id: id!, source_system: system! }), ciq || null]),
+);
+
+beforeAll(async () => {
+  await buildReviewDb(db);
+  // Reviewers decide 25 queue cases as the gold standard says.
+  await withDb(db, async (engine) => {
+    for (const item of await engine.reviewQueue({ limit: 25 })) {
+      const ciq_id = truth.get(sourceKey(item)) ?? null;
+      await engine.decide({
+        source_id: item.source_id,
+        source_system: item.source_system,
+        ciq_id,
+        decidedBy: 'tester',
+      });
+    }
+  });
+});
+afterAll(removeTempDirs);
+
+async function em(...args: string[]) {
+  const io = captureIo({ cwd: dir });
+  const code = await runCli(['train', '--pairs', '200', ...args, '--db', db], { io });
+  expect(code, io.err()).toBe(EXIT.ok);
+  return io.out();
+}
+const json = async (...args: string[]) => JSON.parse(await em(...args, '--json'));
+
+describe('em train learns from review decisions', () => {
+  it('uses every decision by default and none with --no-review-labels; compares with the model it replaces', async () => {
+    const first = await json();
+    expect(first.reviewLabels).toBe(true);
+    expect(first.training.review).toMatchObject({ sources: 25 });
+    expect(first.training.review.pairs).toBeGreaterThan(25);
+    expect(first.comparison).toMatchObject({
+      on: 'held-out',
+      previous: null,
+      previousMissing: 'no previous model',
+    });
+    // The index travels as a summary, not as the whole index.
+    expect(Object.keys(first.index).sort()).toEqual(['fingerprint', 'path', 'reason', 'status']);
+
+    const without = await json('--no-review-labels');
+    expect(without.reviewLabels).toBe(false);
+    expect(without.training.review.sources).toBe(0);
+    expect(without.modelVersion).not.toBe(first.modelVersion);
+    expect(without.previousModelVersion).toBe(first.modelVersion);
+    expect(without.comparison.previous.modelVersion).toBe(first.modelVersion);
+
+    const again = await json();
+    expect(again.modelVersion).toBe(first.modelVersion);
+  });
+
+  it('--eval-labels: previous and new model on a fixed gold standard, as a table and in --json', async () => {
+    const base = await json('--no-review-labels');
+    const result = await json('--eval-labels', GOLD);
+    const c = result.comparison;
+    expect(c).toMatchObject({ on: 'eval-labels', sources: truth.size });
+    expect(c.previous.modelVersion).toBe(base.modelVersion);
+    expect(c.current.modelVersion).toBe(result.modelVersion);
+    expect(c.delta.f1).toBeCloseTo(c.current.f1 - c.previous.f1, 12);
+    expect(c.current.tp + c.current.fn).toBe([...truth.values()].filter((t) => t !== null).length);
+
+    const text = await em('--eval-labels', GOLD, '--no-review-labels');
+    expect(text).toMatch(/review decisions\s+left out \(--no-review-labels\)/);
+    expect(text).toContain(
+      `Previous ${result.modelVersion} → new ${base.modelVersion} on the evaluation labels`,
+    );
+    for (const row of ['precision', 'recall', 'F1', 'auto-match rate', 'auto-match precision'])
+      expect(text).toMatch(new RegExp(`\\n${row}\\s+\\d+\\.\\d% +\\d+\\.\\d% +[+−]\\d+\\.\\d pt`));
+  });
+});
