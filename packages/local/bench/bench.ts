@@ -50,7 +50,7 @@ for (const size of sizes) {
   if (!skipE2e) {
     const e = child('e2e-child.ts', dir);
     console.log(
-      `em run @ ${size.toLocaleString()}: ${e.sources} sources in ${((e.runMs as number) / 1000).toFixed(1)} s = ${e.entitiesPerSecond} entities/s (LLM off; index+model load ${e.indexAndModelLoadMs} ms; ingest ${((e.ingestMs as number) / 1000).toFixed(1)} s; F1 ${(e.f1 as number).toFixed(4)} with a label-free model; peak RSS ${e.peakRssMb} MB)`,
+      `em run @ ${size.toLocaleString()}: ${e.sources} sources in ${((e.runMs as number) / 1000).toFixed(1)} s = ${e.entitiesPerSecond} entities/s (LLM off; ${e.retrievalWorkers} retrieval worker${e.retrievalWorkers === 1 ? '' : 's'}; index+model load ${e.indexAndModelLoadMs} ms; ingest ${((e.ingestMs as number) / 1000).toFixed(1)} s; F1 ${(e.f1 as number).toFixed(4)} with a label-free model; peak RSS ${e.peakRssMb} MB)`,
     );
   }
 }

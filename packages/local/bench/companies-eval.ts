@@ -6,6 +6,7 @@
  *   npx tsx --conditions=@em/source packages/local/bench/companies-eval.ts [--seed 1] [--errors 40]
  *     [--perturb N]   train from N perturbed reference pairs instead of labels
  *     [--all]         train and evaluate on all of dev (for the record; optimistic)
+ *     [--swap]        train on the other hash-half and evaluate on the first
  */
 import { createInMemoryBackends, parseCascadeConfig, runCascade, sourceKey } from '@em/core';
 import {
@@ -30,8 +31,11 @@ const useAll = process.argv.includes('--all');
 const showErrors = Number(arg('errors') ?? 40);
 
 const data = loadCompanies();
-const inTrain = (key: string): boolean => useAll || inHashFraction(key, 0.5, 0);
-const inEval = (key: string): boolean => useAll || !inHashFraction(key, 0.5, 0);
+// The half `em train --label-fraction 0.5` trains on; --swap trains on the other half.
+const swap = process.argv.includes('--swap');
+const firstHalf = (key: string): boolean => inHashFraction(key, 0.5, 0) !== swap;
+const inTrain = (key: string): boolean => useAll || firstHalf(key);
+const inEval = (key: string): boolean => useAll || !firstHalf(key);
 
 let t = performance.now();
 const index = NameIndex.build(data.reference);

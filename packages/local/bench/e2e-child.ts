@@ -27,12 +27,14 @@ try {
   const readMs = performance.now() - t;
   const trained = trainLocalModel(dbPath, reference, { seed: 1 });
   t = performance.now();
-  const backends = loadLocalBackends(dbPath, reference);
+  const workers = process.env.EM_BENCH_WORKERS;
+  const backends = loadLocalBackends(dbPath, reference, workers ? { workers: Number(workers) } : {});
   const loadMs = performance.now() - t;
   const report = await engine.run({
     full: true,
     backends: { retriever: backends.retriever, scorer: backends.scorer },
   });
+  await backends.close();
   const rows = await engine.query<{
     source_id: string;
     source_system: string;
@@ -58,7 +60,7 @@ try {
       ingestMs: Math.round(ingestMs),
       readReferenceMs: Math.round(readMs),
       indexAndModelLoadMs: Math.round(loadMs),
-      trainMs: null,
+      retrievalWorkers: backends.retriever.capabilities.maxParallelCalls,
       modelVersion: trained.modelVersion,
       runMs: Math.round(report.durationMs),
       entitiesPerSecond: Math.round(report.entitiesPerSecond),

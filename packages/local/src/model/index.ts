@@ -10,6 +10,7 @@ export { type GbdtModel, type GbdtTree, gbdtMargin, sigmoid } from './gbdt-model
 export { GbdtPairScorer } from './gbdt-pair-scorer.js';
 export { DEFAULT_GBDT_OPTIONS, type GbdtFit, type GbdtOptions, trainGbdt } from './gbdt-train.js';
 export {
+  type LoadLocalBackendsOptions,
   type LocalBackends,
   loadLocalBackends,
   REFERENCE_ROWS_SQL,
@@ -30,6 +31,21 @@ export {
 export { PERTURBATIONS, perturbName } from './perturb-name.js';
 export { type PerturbedSource, type PerturbOptions, perturbedSources } from './perturbed-sources.js';
 export { ReferenceIdentifiers } from './reference-identifiers.js';
+export { reviewTrainingLabels } from './review-training.js';
+export {
+  comparison,
+  type DecidedRow,
+  type ModelComparison,
+  type ModelScore,
+  scoreRows,
+} from './review-training-metrics.js';
+export {
+  type ComparedModel,
+  compareOnHeldOut,
+  compareOnLabels,
+  compareOnLabelsForDb,
+  type LabelEvaluationContext,
+} from './review-training-report.js';
 export { hashString, inHashFraction, seededRandom } from './seeded-random.js';
 export { type TrainedLocalModel, type TrainLocalModelOptions, trainLocalModel } from './train-local-model.js';
 export {
@@ -43,6 +59,7 @@ export {
 export {
   buildTrainingPairs,
   type GoldLabel,
+  type ReviewPairStats,
   type TrainingPairContext,
   type TrainingPairOptions,
   type TrainingPairs,

@@ -1,7 +1,9 @@
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { ReferenceEntity } from '@em/core';
 import { IndexRetriever } from '../retrieval/index-retriever.js';
 import { indexPathFor, type OpenedIndex, openIndex } from '../retrieval/open-index.js';
+import { ParallelIndexRetriever } from '../retrieval/parallel-retriever.js';
 import { GbdtPairScorer } from './gbdt-pair-scorer.js';
 import { modelPathFor, readArtifact } from './pair-model-artifact.js';
 
@@ -18,36 +20,63 @@ export async function readReferenceRows(
 }
 
 export interface LocalBackends {
-  readonly retriever: IndexRetriever;
+  /** In worker threads for large references (see `workers`), else in the calling thread. */
+  readonly retriever: IndexRetriever | ParallelIndexRetriever;
   /** Present when a trained model lies beside the database. */
   readonly scorer: GbdtPairScorer | undefined;
   readonly index: OpenedIndex & { readonly path: string };
   readonly model: { readonly path: string; readonly modelVersion: string } | null;
+  /** Stop retrieval workers (idle workers never keep the process alive, but close when done). */
+  close(): Promise<void>;
 }
+
+export interface LoadLocalBackendsOptions {
+  readonly rebuildIndex?: boolean;
+  /**
+   * Retrieval worker threads. Default: one per available core (at most 4) when the reference
+   * has at least 50,000 rows, else none (searching a small index takes less than starting workers).
+   */
+  readonly workers?: number;
+}
+
+const PARALLEL_MIN_ROWS = 50_000;
 
 /**
  * Stage 2 and 3 backends for a database: the retrieval index beside it (`<db>.em-index`,
  * rebuilt and saved when missing or stale) and, when `<db>.em-model.json` exists, the
  * trained pair model. `reference` must be the database's reference rows in
- * `REFERENCE_ROWS_SQL` order.
+ * `REFERENCE_ROWS_SQL` order. Call `close()` when the run is over.
  */
 export function loadLocalBackends(
   dbPath: string,
   reference: readonly ReferenceEntity[],
-  options: { readonly rebuildIndex?: boolean } = {},
+  options: LoadLocalBackendsOptions = {},
 ): LocalBackends {
+  // An in-memory database has no folder to keep an index or a model in.
+  const inMemory = dbPath === ':memory:' || dbPath === '';
   const indexPath = indexPathFor(dbPath);
-  const opened = openIndex(indexPath, reference, { rebuild: options.rebuildIndex ?? false });
-  const retriever = new IndexRetriever(opened.index, reference);
+  const opened = openIndex(indexPath, reference, {
+    rebuild: options.rebuildIndex ?? false,
+    persist: !inMemory,
+  });
+  const workers =
+    options.workers ?? (reference.length >= PARALLEL_MIN_ROWS ? Math.min(4, availableParallelism()) : 0);
+  const retriever =
+    workers > 1
+      ? new ParallelIndexRetriever(opened.index, reference, workers)
+      : new IndexRetriever(opened.index, reference);
+  const close = async (): Promise<void> => {
+    if (retriever instanceof ParallelIndexRetriever) await retriever.close();
+  };
+  const index = { ...opened, path: indexPath };
   const modelPath = modelPathFor(dbPath);
-  if (!existsSync(modelPath)) {
-    return { retriever, scorer: undefined, index: { ...opened, path: indexPath }, model: null };
-  }
+  if (inMemory || !existsSync(modelPath)) return { retriever, scorer: undefined, index, model: null, close };
   const { artifact, modelVersion } = readArtifact(modelPath);
   return {
     retriever,
     scorer: new GbdtPairScorer(artifact, modelVersion),
-    index: { ...opened, path: indexPath },
+    index,
     model: { path: modelPath, modelVersion },
+    close,
   };
 }

@@ -1,9 +1,14 @@
-import type { ReferenceEntity } from '@em/core';
+import { existsSync } from 'node:fs';
+import { type CascadeConfig, parseCascadeConfig, type ReferenceEntity } from '@em/core';
 import { IndexRetriever } from '../retrieval/index-retriever.js';
 import { indexPathFor, type OpenedIndex, openIndex } from '../retrieval/open-index.js';
+import type { ReviewLabel } from '../review/review-labels.js';
 import type { GbdtOptions } from './gbdt-train.js';
-import { modelPathFor, writeArtifact } from './pair-model-artifact.js';
+import { modelPathFor, type PairModelArtifact, readArtifact, writeArtifact } from './pair-model-artifact.js';
 import { ReferenceIdentifiers } from './reference-identifiers.js';
+import { reviewTrainingLabels } from './review-training.js';
+import type { ModelComparison } from './review-training-metrics.js';
+import { type ComparedModel, compareOnHeldOut } from './review-training-report.js';
 import { inHashFraction } from './seeded-random.js';
 import { type TrainingReport, trainPairModel } from './train-pair-model.js';
 import { buildTrainingPairs, type GoldLabel, type TrainingPairs } from './training-pairs.js';
@@ -20,6 +25,15 @@ export interface TrainLocalModelOptions {
   readonly holdoutFraction?: number;
   readonly topK?: number;
   readonly gbdt?: Partial<GbdtOptions>;
+  /**
+   * Human review decisions (`engine.reviewDecisionLabels()`), trained on as labelled pairs on top
+   * of `labels` or of the perturbed pairs; `labelFraction` does not apply to them. Default none.
+   */
+  readonly reviewLabels?: readonly ReviewLabel[];
+  /** Training weight of each pair from a review decision (default 1). */
+  readonly reviewWeight?: number;
+  /** Thresholds for comparing the previous and the new model (default: the cascade defaults). */
+  readonly config?: CascadeConfig;
 }
 
 export interface TrainedLocalModel {
@@ -29,12 +43,18 @@ export interface TrainedLocalModel {
   readonly index: OpenedIndex & { readonly path: string };
   readonly training: Omit<TrainingPairs, 'pairs' | 'featureNames'> & { readonly pairs: number };
   readonly report: TrainingReport;
+  readonly artifact: PairModelArtifact;
+  /** The model this one replaced (read before writing), or null when there was none or it was unreadable. */
+  readonly previous: ComparedModel | null;
+  /** Previous against new model on this training's held-out pairs (stage 3's rule). */
+  readonly heldOutComparison: ModelComparison;
 }
 
 /**
  * What `em train` does: bring the index up to date, build labelled pairs (gold labels with
- * hard negatives from the top-k, or perturbed reference rows), train and calibrate the GBDT,
- * and write `<db>.em-model.json` beside the database.
+ * hard negatives from the top-k, or perturbed reference rows, plus review decisions), train and
+ * calibrate the GBDT, compare it with the model it replaces on the held-out pairs, and write
+ * `<db>.em-model.json` beside the database.
  */
 export function trainLocalModel(
   dbPath: string,
@@ -54,20 +74,33 @@ export function trainLocalModel(
             fraction >= 1 ||
             inHashFraction(`${l.source.source_system}\u0000${l.source.source_id}`, fraction, 0),
         );
+  const seed = options.seed ?? 1;
+  const holdoutFraction = options.holdoutFraction ?? 0.2;
   const built = buildTrainingPairs({ reference, retriever, identifiers }, labels, {
-    seed: options.seed ?? 1,
+    seed,
     pairs: options.pairs ?? 1000,
     topK: options.topK ?? 10,
+    review: reviewTrainingLabels(options.reviewLabels ?? []),
+    reviewWeight: options.reviewWeight ?? 1,
   });
   const trained = trainPairModel(built.pairs, {
     featureSet: built.featureSet,
     featureNames: built.featureNames,
     source: built.source,
-    seed: options.seed ?? 1,
-    heldOutFraction: options.holdoutFraction ?? 0.2,
+    seed,
+    heldOutFraction: holdoutFraction,
     ...(options.gbdt ? { gbdt: options.gbdt } : {}),
   });
   const modelPath = modelPathFor(dbPath);
+  const previous = readPrevious(modelPath);
+  // The same split trainPairModel makes: these pairs calibrated the model but did not train it.
+  const heldOut = built.pairs.filter((p) => inHashFraction(p.group, holdoutFraction, seed));
+  const heldOutComparison = compareOnHeldOut(
+    heldOut,
+    previous,
+    { artifact: trained.artifact, modelVersion: trained.modelVersion },
+    options.config ?? parseCascadeConfig({}),
+  );
   const modelVersion = writeArtifact(modelPath, trained.artifact);
   const { pairs, featureNames: _, ...stats } = built;
   return {
@@ -77,5 +110,18 @@ export function trainLocalModel(
     index: { ...opened, path: indexPath },
     training: { ...stats, pairs: pairs.length },
     report: trained.report,
+    artifact: trained.artifact,
+    previous,
+    heldOutComparison,
   };
+}
+
+/** The model about to be replaced; an unreadable one counts as none (it is being retrained anyway). */
+function readPrevious(modelPath: string): ComparedModel | null {
+  if (!existsSync(modelPath)) return null;
+  try {
+    return readArtifact(modelPath);
+  } catch {
+    return null;
+  }
 }

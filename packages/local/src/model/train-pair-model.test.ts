@@ -128,7 +128,7 @@ describe('pair model training', () => {
     expect(() => new GbdtPairScorer(artifact, modelVersion)).toThrow(/retrain/);
   });
 
-  it('loadLocalBackends: index always, scorer only when a model lies beside the database', () => {
+  it('loadLocalBackends: index always, scorer only when a model lies beside the database', async () => {
     const db = path.join(dir, 'x.duckdb');
     expect(loadLocalBackends(db, reference)).toMatchObject({ scorer: undefined, model: null });
     const built = buildTrainingPairs(ctx, null, { pairs: 300, seed: 1 });
@@ -139,7 +139,9 @@ describe('pair model training', () => {
       gbdt: { nTrees: 5 },
     });
     writeArtifact(modelPathFor(db), trained.artifact);
-    const loaded = loadLocalBackends(db, reference);
+    const loaded = loadLocalBackends(db, reference, { workers: 2 });
+    expect(loaded.retriever.capabilities.maxParallelCalls).toBe(2);
+    await loaded.close();
     expect(loaded.index.status).toBe('loaded');
     expect(loaded.model?.modelVersion).toBe(trained.modelVersion);
     expect(loaded.scorer).toBeInstanceOf(GbdtPairScorer);

@@ -16,6 +16,8 @@ export interface LabelledPair {
   readonly features: ArrayLike<number>;
   readonly label: 0 | 1;
   readonly group: string;
+  /** Training weight (default 1), e.g. for pairs from human review decisions. */
+  readonly weight?: number;
 }
 
 export interface TrainPairModelOptions {
@@ -82,6 +84,7 @@ export function trainPairModel(
     train.map((p) => p.features),
     train.map((p) => p.label),
     gbdtOptions,
+    train.some((p) => p.weight !== undefined) ? train.map((p) => p.weight ?? 1) : undefined,
   );
   const margins = heldOut.map((p) => gbdtMargin(fit.model, p.features));
   const labels = heldOut.map((p) => p.label);

@@ -33,6 +33,27 @@ export interface TrainingPairOptions {
   readonly pairs?: number;
   /** Without labels: hardest negatives kept per perturbed source (default 4). */
   readonly negativesPerSource?: number;
+  /**
+   * Human review decisions as labels (see `reviewTrainingLabels`), added on top of `labels` or
+   * of the perturbed pairs and built the same way as gold labels. A source that also has a gold
+   * label takes the review decision (the latest human word on it).
+   */
+  readonly review?: readonly GoldLabel[];
+  /** Training weight of each review pair (default 1); deterministic, like everything else here. */
+  readonly reviewWeight?: number;
+}
+
+/** What the review decisions added to the training pairs. */
+export interface ReviewPairStats {
+  readonly sources: number;
+  /** Decisions that chose a reference row (the others said "no match": every candidate a negative). */
+  readonly matches: number;
+  readonly pairs: number;
+  readonly positives: number;
+  /** Chosen rows that were not among the source's candidates (no positive pair for them). */
+  readonly truthNotRetrieved: number;
+  /** Gold labels dropped because a review decision covers the same source. */
+  readonly replacedGold: number;
 }
 
 export interface TrainingPairs {
@@ -42,22 +63,37 @@ export interface TrainingPairs {
   readonly positives: number;
   /** Labelled sources whose true row was not among their candidates (no positive pair). */
   readonly truthNotRetrieved: number;
+  readonly review: ReviewPairStats;
   readonly featureNames: readonly string[];
   readonly featureSet: string;
 }
 
-const labelled = (pair: ScoringPair, label: 0 | 1): LabelledPair => ({
+const labelled = (pair: ScoringPair, label: 0 | 1, weight?: number): LabelledPair => ({
   features: pairFeatures(pair),
   label,
   group: sourceKey(pair.source),
+  ...(weight !== undefined && weight !== 1 ? { weight } : {}),
 });
+
+/** Every candidate the cascade would score for a labelled source: the true row positive, the rest hard negatives. */
+function labelPairs(
+  ctx: TrainingPairContext,
+  { source, trueCiqId }: GoldLabel,
+  topK: number,
+  weight?: number,
+): { pairs: LabelledPair[]; retrieved: boolean } {
+  const list = candidatePairs(source, ctx.retriever.retrieveOne(source, topK), ctx.identifiers, topK);
+  const pairs = list.map((p) => labelled(p, p.candidate.entity.ciq_id === trueCiqId ? 1 : 0, weight));
+  return { pairs, retrieved: trueCiqId === null || pairs.some((p) => p.label === 1) };
+}
 
 /**
  * Labelled pairs for `trainPairModel`. With gold labels: every candidate the cascade would
  * score for each labelled source (retriever top-k plus identifier hits); the true row is the
  * positive, every other candidate a hard negative. Without labels: perturbed copies of
  * reference rows, the origin as the positive (or hidden, for "absent" companies) and the
- * highest-ranked other candidates as hard negatives.
+ * highest-ranked other candidates as hard negatives. Review decisions (`options.review`) add
+ * their sources' candidates the way gold labels do, on top of either.
  */
 export function buildTrainingPairs(
   ctx: TrainingPairContext,
@@ -68,13 +104,15 @@ export function buildTrainingPairs(
   const pairs: LabelledPair[] = [];
   let truthNotRetrieved = 0;
   let sources = 0;
-  if (labels !== null) {
-    for (const { source, trueCiqId } of labels) {
-      const list = candidatePairs(source, ctx.retriever.retrieveOne(source, topK), ctx.identifiers, topK);
+  const review = options.review ?? [];
+  const reviewed = new Set(review.map((l) => sourceKey(l.source)));
+  const gold = labels?.filter((l) => !reviewed.has(sourceKey(l.source))) ?? null;
+  if (gold !== null) {
+    for (const label of gold) {
+      const built = labelPairs(ctx, label, topK);
       sources++;
-      if (trueCiqId !== null && !list.some((p) => p.candidate.entity.ciq_id === trueCiqId))
-        truthNotRetrieved++;
-      for (const p of list) pairs.push(labelled(p, p.candidate.entity.ciq_id === trueCiqId ? 1 : 0));
+      if (!built.retrieved) truthNotRetrieved++;
+      pairs.push(...built.pairs);
     }
   } else {
     const perSource = 1 + (options.negativesPerSource ?? 4);
@@ -92,13 +130,39 @@ export function buildTrainingPairs(
       for (const p of negatives.slice(0, perSource - (positive ? 1 : 0))) pairs.push(labelled(p, 0));
     }
   }
+  const fromReview = reviewPairs(ctx, review, topK, options.reviewWeight ?? 1);
+  pairs.push(...fromReview.pairs);
   return {
     pairs,
     source: labels !== null ? 'labels' : 'perturbation',
-    sources,
+    sources: sources + review.length,
     positives: pairs.filter((p) => p.label === 1).length,
-    truthNotRetrieved,
+    truthNotRetrieved: truthNotRetrieved + fromReview.truthNotRetrieved,
+    review: {
+      sources: review.length,
+      matches: review.filter((l) => l.trueCiqId !== null).length,
+      pairs: fromReview.pairs.length,
+      positives: fromReview.pairs.filter((p) => p.label === 1).length,
+      truthNotRetrieved: fromReview.truthNotRetrieved,
+      replacedGold: (labels?.length ?? 0) - (gold?.length ?? 0),
+    },
     featureNames: PAIR_FEATURE_NAMES,
     featureSet: PAIR_FEATURE_SET,
   };
+}
+
+function reviewPairs(
+  ctx: TrainingPairContext,
+  review: readonly GoldLabel[],
+  topK: number,
+  weight: number,
+): { pairs: LabelledPair[]; truthNotRetrieved: number } {
+  const pairs: LabelledPair[] = [];
+  let truthNotRetrieved = 0;
+  for (const label of review) {
+    const built = labelPairs(ctx, label, topK, weight);
+    if (!built.retrieved) truthNotRetrieved++;
+    pairs.push(...built.pairs);
+  }
+  return { pairs, truthNotRetrieved };
 }

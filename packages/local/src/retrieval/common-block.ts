@@ -13,8 +13,9 @@ export interface CommonBlock {
   readonly offsets: Int32Array;
   readonly terms: Int32Array;
   readonly weights: Float32Array;
-  /** ‖d_common‖ per document. */
+  /** ‖d_common‖ per document, and its largest value. */
   readonly norm: Float32Array;
+  readonly maxNorm: number;
   /** Documents by ‖d_common‖, largest first (ties by document order). */
   readonly byNorm: Int32Array;
   /** The same order within each country: country c's documents are byCountry[countryStart[c] .. countryStart[c + 1]). */
@@ -22,9 +23,15 @@ export interface CommonBlock {
   readonly countryStart: Int32Array;
 }
 
-export const DEFAULT_COMMON_FRACTION = 0.015;
+/**
+ * The share of documents above which a term counts as common, by index size. Fewer common
+ * terms mean more postings to scan; more mean looser bounds and more documents to complete.
+ * Measured on generated company names: about 2–3% best at 100k documents, 1.25% at 1M.
+ */
+export const defaultCommonFraction = (nDocs: number): number =>
+  Math.min(0.05, 0.02 * (Math.max(nDocs, 1) / 100_000) ** -0.2);
 
-export function buildCommonBlock(a: NameIndexArrays, fraction = DEFAULT_COMMON_FRACTION): CommonBlock {
+export function buildCommonBlock(a: NameIndexArrays, fraction = defaultCommonFraction(a.nDocs)): CommonBlock {
   const nTerms = a.terms.length;
   const n = a.nDocs;
   const isCommon = new Uint8Array(nTerms);
@@ -63,5 +70,6 @@ export function buildCommonBlock(a: NameIndexArrays, fraction = DEFAULT_COMMON_F
   const fill = countryStart.slice(0, nCountries);
   const byCountry = new Int32Array(countryStart[nCountries]!);
   for (const d of byNorm) if (a.docCountry[d]! >= 0) byCountry[fill[a.docCountry[d]!]!++] = d;
-  return { isCommon, offsets, terms, weights, norm, byNorm, byCountry, countryStart };
+  const maxNorm = n > 0 ? norm[byNorm[0]!]! : 0;
+  return { isCommon, offsets, terms, weights, norm, maxNorm, byNorm, byCountry, countryStart };
 }

@@ -4,7 +4,7 @@ import { TopK } from './top-k.js';
 
 /** Reusable per-index buffers (one search at a time); all zero between searches. */
 export interface SearchScratch {
-  readonly acc: Float64Array;
+  readonly acc: Float32Array;
   readonly touched: Int32Array;
   /** Query weight per common term. */
   readonly queryCommon: Float64Array;
@@ -56,7 +56,16 @@ export function exactTopK(
       queryCommon[t] = w;
       commonSq += w * w;
     } else {
-      nTouched = scanTerm(postingDocs, postingWeights, termOffsets[t]!, termOffsets[t + 1]!, w, acc, touched, nTouched);
+      nTouched = scanTerm(
+        postingDocs,
+        postingWeights,
+        termOffsets[t]!,
+        termOffsets[t + 1]!,
+        w,
+        acc,
+        touched,
+        nTouched,
+      );
     }
   }
   const commonNorm = Math.sqrt(commonSq) * (1 + SLACK) + SLACK;
@@ -66,8 +75,12 @@ export function exactTopK(
   let theta = Number.NEGATIVE_INFINITY;
   // Documents reached by rare terms.
   const norm = common.norm;
+  // Whatever a document's own numbers, it cannot gain more than this on its score so far.
+  const gainAtMost = boost + commonNorm * common.maxNorm;
   for (let j = 0; j < nTouched; j++) {
     const doc = touched[j]!;
+    // Cheap test first: it reads nothing about the document but its score so far.
+    if (acc[doc]! + gainAtMost < theta) continue;
     const sure = acc[doc]! + (docCountry[doc] === boosted ? boost : 0);
     if (sure + commonNorm * norm[doc]! < theta) continue;
     top.offer(doc, sure + commonDot(common, queryCommon, doc));
@@ -117,7 +130,7 @@ function scanTerm(
   start: number,
   end: number,
   w: number,
-  acc: Float64Array,
+  acc: Float32Array,
   touched: Int32Array,
   nTouched: number,
 ): number {

@@ -38,13 +38,15 @@ export function openIndex(
   const options = opts.options ?? DEFAULT_NAME_INDEX_OPTIONS;
   const fingerprint = referenceFingerprint(reference, options);
   let reason = 'rebuild requested';
-  if (!opts.rebuild) {
+  if (!opts.rebuild && (opts.persist ?? true)) {
     const stored = existsSync(file) ? readIndexFingerprint(file) : null;
     if (stored === fingerprint) {
       const { index } = readIndexFile(file);
       return { index, fingerprint, status: 'loaded', reason: 'current', ms: performance.now() - start };
     }
     reason = stored === null ? 'no index yet' : 'reference changed';
+  } else if (!opts.rebuild) {
+    reason = 'not persisted';
   }
   const index = NameIndex.build(reference, options);
   if (opts.persist ?? true) writeIndexFile(file, index, fingerprint);

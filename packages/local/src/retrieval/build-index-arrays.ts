@@ -1,0 +1,115 @@
+import type { IndexRecord, NameIndexArrays } from './name-index.js';
+import { blockIndex, blockWeightArray, type NameIndexOptions } from './name-index-options.js';
+import { nameTerms } from './name-terms.js';
+
+/**
+ * One pass over the records collects each document's terms (as ids, with frequencies) and the
+ * document frequencies; a second computes TF-IDF weights, L2-normalizes each document and
+ * scatters them into postings sorted by document.
+ */
+export function buildIndexArrays(
+  records: readonly IndexRecord[],
+  options: NameIndexOptions,
+): NameIndexArrays {
+  const nDocs = records.length;
+  const withTicker = options.blockWeights.t > 0;
+  const vocab = new Map<string, number>();
+  const terms: string[] = [];
+  let df: Int32Array = new Int32Array(1024);
+  let docTerms: Int32Array = new Int32Array(Math.max(1024, nDocs * 24));
+  let docTf: Uint16Array = new Uint16Array(docTerms.length);
+  const docOffsets = new Int32Array(nDocs + 1);
+  let nEntries = 0;
+  for (let d = 0; d < nDocs; d++) {
+    const ids: number[] = [];
+    const record = records[d]!;
+    for (const term of nameTerms(record.company_name, withTicker ? (record.ticker ?? null) : null)) {
+      let id = vocab.get(term);
+      if (id === undefined) {
+        id = terms.length;
+        vocab.set(term, id);
+        terms.push(term);
+        if (id >= df.length) df = grow(df, df.length * 2);
+      }
+      ids.push(id);
+    }
+    ids.sort((a, b) => a - b);
+    if (nEntries + ids.length > docTerms.length) {
+      const size = Math.max(docTerms.length * 2, nEntries + ids.length);
+      docTerms = grow(docTerms, size);
+      docTf = grow(docTf, size);
+    }
+    for (let i = 0; i < ids.length; ) {
+      let j = i + 1;
+      while (j < ids.length && ids[j] === ids[i]) j++;
+      docTerms[nEntries] = ids[i]!;
+      docTf[nEntries] = Math.min(j - i, 65535);
+      df[ids[i]!]!++;
+      nEntries++;
+      i = j;
+    }
+    docOffsets[d + 1] = nEntries;
+  }
+  const nTerms = terms.length;
+  const idf = new Float32Array(nTerms);
+  const termBlockWeight = new Float64Array(nTerms);
+  const blockWeights = blockWeightArray(options);
+  for (let t = 0; t < nTerms; t++) {
+    idf[t] = Math.log((nDocs + 1) / (df[t]! + 1)) + 1;
+    termBlockWeight[t] = blockWeights[blockIndex(terms[t]![0]!)]!;
+  }
+  const termOffsets = new Int32Array(nTerms + 1);
+  for (let t = 0; t < nTerms; t++) termOffsets[t + 1] = termOffsets[t]! + df[t]!;
+  const cursor = termOffsets.slice(0, nTerms);
+  const postingDocs = new Int32Array(nEntries);
+  const postingWeights = new Float32Array(nEntries);
+  for (let d = 0; d < nDocs; d++) {
+    const start = docOffsets[d]!;
+    const end = docOffsets[d + 1]!;
+    let norm = 0;
+    for (let e = start; e < end; e++) {
+      const t = docTerms[e]!;
+      const w = termBlockWeight[t]! * (1 + Math.log(docTf[e]!)) * idf[t]!;
+      norm += w * w;
+    }
+    const inv = norm > 0 ? 1 / Math.sqrt(norm) : 0;
+    for (let e = start; e < end; e++) {
+      const t = docTerms[e]!;
+      const w = termBlockWeight[t]! * (1 + Math.log(docTf[e]!)) * idf[t]!;
+      const p = cursor[t]!++;
+      postingDocs[p] = d;
+      postingWeights[p] = w * inv;
+    }
+  }
+  const countryList: string[] = [];
+  const countryIds = new Map<string, number>();
+  const docCountry = new Int32Array(nDocs).fill(-1);
+  for (let d = 0; d < nDocs; d++) {
+    const c = records[d]!.country;
+    if (c === null || c === undefined || c === '') continue;
+    let id = countryIds.get(c);
+    if (id === undefined) {
+      id = countryList.length;
+      countryIds.set(c, id);
+      countryList.push(c);
+    }
+    docCountry[d] = id;
+  }
+  return {
+    nDocs,
+    terms,
+    idf,
+    termOffsets,
+    postingDocs,
+    postingWeights,
+    docCountry,
+    countries: countryList,
+    options,
+  };
+}
+
+function grow<T extends Int32Array | Uint16Array>(a: T, size: number): T {
+  const b = new (a.constructor as new (n: number) => T)(size);
+  b.set(a);
+  return b;
+}

@@ -1,0 +1,154 @@
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import {
+  type Candidate,
+  type CandidateRetriever,
+  EmError,
+  type PortCapabilities,
+  type ReferenceEntity,
+  type SourceEntity,
+} from '@em/core';
+import type { IndexRecord, NameIndex } from './name-index.js';
+import type { WorkerReply, WorkerRequest } from './search-worker.js';
+import { shareIndex } from './shared-index.js';
+
+export { runSearchWorker } from './search-worker.js';
+
+interface Pending {
+  readonly resolve: (lists: Candidate[][]) => void;
+  readonly reject: (error: Error) => void;
+}
+
+interface Slot {
+  readonly worker: Worker;
+  busy: boolean;
+}
+
+/**
+ * `CandidateRetriever` that searches in worker threads over one index in shared memory.
+ * It declares `maxParallelCalls` = its worker count, so the cascade keeps every worker busy;
+ * results equal `IndexRetriever`'s. Call `close()` when done (idle workers do not keep the
+ * process alive).
+ */
+export class ParallelIndexRetriever implements CandidateRetriever {
+  readonly capabilities: PortCapabilities;
+  /** Calls waiting for a worker; a finishing worker is handed straight to the first. */
+  private readonly waiting: ((slot: Slot) => void)[] = [];
+  private readonly pending = new Map<number, Pending>();
+  private nextId = 0;
+  private readonly slots: Slot[];
+
+  /**
+   * Starts `workers` threads over the index (its rows are `reference`, in order). Requests
+   * posted before a worker has loaded wait in its queue, so this returns at once.
+   */
+  constructor(
+    index: NameIndex,
+    readonly reference: readonly ReferenceEntity[],
+    workers: number,
+  ) {
+    if (index.size !== reference.length) {
+      throw new EmError(
+        `The retrieval index holds ${index.size} rows but the reference has ${reference.length}; rebuild it with \`em index\`.`,
+      );
+    }
+    const data = shareIndex(index);
+    // The worker imports this very module (sources) or the bundle holding it (dist): both
+    // export runSearchWorker. Run from TypeScript sources, the worker registers tsx first.
+    const moduleUrl = import.meta.url;
+    const loader = moduleUrl.endsWith('.ts') ? tsLoaderUrl() : null;
+    const code = loader
+      ? `import(${JSON.stringify(loader)}).then((t) => t.register()).then(() => import(${JSON.stringify(moduleUrl)})).then((m) => m.runSearchWorker());`
+      : `import(${JSON.stringify(moduleUrl)}).then((m) => m.runSearchWorker());`;
+    this.slots = Array.from({ length: Math.max(1, workers) }, () => {
+      const worker = new Worker(code, { eval: true });
+      worker.postMessage({ kind: 'init', data } satisfies WorkerRequest);
+      worker.unref();
+      const slot: Slot = { worker, busy: false };
+      worker.on('message', (reply: WorkerReply) => this.onReply(slot, reply));
+      worker.on('error', (error) => this.failAll(error));
+      return slot;
+    });
+    this.capabilities = { maxBatchSize: 64, maxParallelCalls: this.slots.length };
+  }
+
+  async retrieve(sources: readonly SourceEntity[], k: number): Promise<Candidate[][]> {
+    const slot = await this.acquire();
+    const id = this.nextId++;
+    const queries: IndexRecord[] = sources.map((s) => ({
+      company_name: s.company_name,
+      country: s.country,
+      ticker: s.ticker,
+    }));
+    return new Promise<Candidate[][]>((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      slot.worker.postMessage({ kind: 'search', id, queries, k } satisfies WorkerRequest);
+    });
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.slots.map((s) => s.worker.terminate()));
+  }
+
+  /** A worker for one call, marked busy and holding the process open until it answers. */
+  private acquire(): Promise<Slot> {
+    const free = this.slots.find((s) => !s.busy);
+    if (!free) return new Promise((resolve) => this.waiting.push(resolve));
+    free.busy = true;
+    free.worker.ref();
+    return Promise.resolve(free);
+  }
+
+  private release(slot: Slot): void {
+    const next = this.waiting.shift();
+    if (next) {
+      next(slot);
+      return;
+    }
+    slot.busy = false;
+    slot.worker.unref();
+  }
+
+  private onReply(slot: Slot, reply: WorkerReply): void {
+    if (reply.kind === 'ready') return;
+    const pending = this.pending.get(reply.id);
+    this.pending.delete(reply.id);
+    this.release(slot);
+    if (!pending) return;
+    if (reply.kind === 'error') {
+      pending.reject(new EmError(`Retrieval worker failed: ${reply.message}`));
+      return;
+    }
+    const lists: Candidate[][] = [];
+    let at = 0;
+    for (const count of reply.counts) {
+      const list: Candidate[] = [];
+      for (let rank = 0; rank < count; rank++, at++) {
+        list.push({ entity: this.reference[reply.docs[at]!]!, score: reply.scores[at]!, rank });
+      }
+      lists.push(list);
+    }
+    pending.resolve(lists);
+  }
+
+  private failAll(error: Error): void {
+    for (const p of this.pending.values())
+      p.reject(new EmError(`Retrieval worker crashed: ${error.message}`, { cause: error }));
+    this.pending.clear();
+  }
+}
+
+/** tsx's ESM API, for workers started from TypeScript sources (development and tests). */
+function tsLoaderUrl(): string {
+  try {
+    const pkg = createRequire(import.meta.url).resolve('tsx/package.json');
+    return pathToFileURL(path.join(path.dirname(pkg), 'dist/esm/api/index.mjs')).href;
+  } catch (cause) {
+    throw new EmError(
+      'Retrieval workers need tsx to run from TypeScript sources; build the package or install tsx.',
+      { cause },
+    );
+  }
+}

@@ -1,0 +1,52 @@
+import type { CommonBlock } from './common-block.js';
+import type { NameIndex, NameIndexArrays } from './name-index.js';
+
+type Typed = Int32Array | Float32Array | Uint8Array;
+
+/** A copy of a typed array in shared memory (worker threads read it without copying). */
+function shared<T extends Typed>(a: T): T {
+  const ctor = a.constructor as new (buffer: SharedArrayBuffer) => T;
+  const out = new ctor(new SharedArrayBuffer(a.byteLength));
+  (out as Typed).set(a as never);
+  return out;
+}
+
+/** What a search worker needs to rebuild the index: typed arrays in shared memory, terms as one string. */
+export interface SharedIndexData {
+  readonly arrays: Omit<NameIndexArrays, 'terms'>;
+  readonly terms: string;
+  readonly common: CommonBlock;
+}
+
+export function shareIndex(index: NameIndex): SharedIndexData {
+  const a = index.arrays;
+  const c = index.commonBlock();
+  return {
+    arrays: {
+      nDocs: a.nDocs,
+      idf: shared(a.idf),
+      termOffsets: shared(a.termOffsets),
+      postingDocs: shared(a.postingDocs),
+      postingWeights: shared(a.postingWeights),
+      docCountry: shared(a.docCountry),
+      countries: a.countries,
+      options: a.options,
+    },
+    terms: a.terms.join('\u0000'),
+    common: {
+      isCommon: shared(c.isCommon),
+      offsets: shared(c.offsets),
+      terms: shared(c.terms),
+      weights: shared(c.weights),
+      norm: shared(c.norm),
+      maxNorm: c.maxNorm,
+      byNorm: shared(c.byNorm),
+      byCountry: shared(c.byCountry),
+      countryStart: shared(c.countryStart),
+    },
+  };
+}
+
+export function arraysFromShared(data: SharedIndexData): NameIndexArrays {
+  return { ...data.arrays, terms: data.terms.length === 0 ? [] : data.terms.split('\u0000') };
+}
