@@ -53,19 +53,19 @@ function renderComparison(c: ModelComparison): string {
   ])}`;
 }
 
-/** Gold rows joined to the ingested source records, in a stable order. */
-const labelsSql = (file: string): string => `
+/** Gold rows joined to the ingested source records; the file path is bound as $1. */
+const LABELS_SQL = `
   SELECT g.source_id AS gold_source_id, g.source_system AS gold_source_system,
          NULLIF(trim(g.true_ciq_id), '') AS true_ciq_id,
          s.source_id, s.source_system, s.company_name, s.ticker, s.lei, s.cusip, s.isin, s.country, s.industry
-  FROM read_csv('${file.replaceAll("'", "''")}', header = true, all_varchar = true) g
+  FROM read_csv($1, header = true, all_varchar = true) g
   LEFT JOIN bronze.source_entities s ON s.source_id = g.source_id AND s.source_system = g.source_system
   ORDER BY g.source_system, g.source_id`;
 
 export async function readLabels(engine: Engine, file: string) {
   let rows: Record<string, unknown>[];
   try {
-    rows = await engine.query(labelsSql(file));
+    rows = await engine.query(LABELS_SQL, [file]);
   } catch (cause) {
     throw new InputError(
       `${file}: cannot read it as a gold standard (${(cause as Error).message.split('\n')[0]}). It needs a header with source_id, source_system and true_ciq_id.`,
