@@ -46,7 +46,9 @@ describe('em demo', () => {
     ]) {
       expect(out).toContain(text);
     }
-    expect(out).toMatch(/Accuracy on the [\d,]+ held-out sources of gold\.csv[\s\S]*\n\s*all\s[\s\S]*\n\s*auto\s/);
+    expect(out).toMatch(
+      /Accuracy on the [\d,]+ held-out sources of gold\.csv[\s\S]*\n\s*all\s[\s\S]*\n\s*auto\s/,
+    );
     expect(io.err()).toMatch(/^step name=train duration_ms=\d+$/m);
     expect(out).toContain('em review list');
     expect(io.err()).toMatch(/^step name=evaluate duration_ms=\d+$/m);

@@ -95,7 +95,11 @@ const evaluateStep: DemoStep = {
     const heldOut = (r: { source_id: string; source_system: string }) =>
       !inHashFraction(`${r.source_system}\u0000${r.source_id}`, DEMO_TRAIN_FRACTION, 0);
     const truth = allTruth.filter(heldOut);
-    state.evaluation = evaluate({ predictions: predictions.filter(heldOut), truth, threshold: state.threshold });
+    state.evaluation = evaluate({
+      predictions: predictions.filter(heldOut),
+      truth,
+      threshold: state.threshold,
+    });
     return `F1 ${state.evaluation.all.f1.toFixed(3)}`;
   },
 };

@@ -87,5 +87,7 @@ export function parseCascadeConfig(input: unknown = {}): CascadeConfig {
     const path = issue.path.length > 0 ? issue.path.join('.') : '(root)';
     return `  - ${path}: ${issue.message}`;
   });
-  throw new InputError(`Invalid cascade config (${lines.length} problem${lines.length === 1 ? '' : 's'}):\n${lines.join('\n')}`);
+  throw new InputError(
+    `Invalid cascade config (${lines.length} problem${lines.length === 1 ? '' : 's'}):\n${lines.join('\n')}`,
+  );
 }

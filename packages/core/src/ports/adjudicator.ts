@@ -1,6 +1,6 @@
 import type { ScoredCandidate } from '../schemas/match-result.js';
-import type { SourceEntity } from '../schemas/source-entity.js';
 import type { ReferenceEntity } from '../schemas/reference-entity.js';
+import type { SourceEntity } from '../schemas/source-entity.js';
 import type { PortCapabilities } from './capabilities.js';
 
 export interface AdjudicationRequest {

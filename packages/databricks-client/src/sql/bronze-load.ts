@@ -79,7 +79,9 @@ export async function loadBronze(
     ['source_line', 'BIGINT'],
   ];
   // Delta rejects a MERGE whose source holds one key twice: the last row of a key wins, as in a re-ingest.
-  const byKey = new Map(validate(kind, rows).map((r) => [spec.key.map((k) => String(r[k])).join('\u0000'), r]));
+  const byKey = new Map(
+    validate(kind, rows).map((r) => [spec.key.map((k) => String(r[k])).join('\u0000'), r]),
+  );
   const valid = [...byKey.values()];
   const statement = bronzeMergeSql(sql, kind);
   let inserted = 0;
