@@ -45,11 +45,14 @@ export function register(program: Command, { io, openEngine }: CliContext): void
           ? `Index is current (${formatCount(a.nDocs)} reference rows); nothing to do. Use --rebuild to build anyway.`
           : `Built the index over ${formatCount(a.nDocs)} reference rows (${opened.reason}) in ${formatDuration(opened.ms)}.`,
         '',
-        renderKeyValues([
-          ['file', report.index],
-          ['terms', formatCount(report.terms)],
-          ['postings', formatCount(report.postings)],
-        ]),
+        renderKeyValues(
+          [
+            ['file', report.index],
+            ['terms', formatCount(report.terms)],
+            ['postings', formatCount(report.postings)],
+          ],
+          { align: 'left' },
+        ),
       );
     });
 }

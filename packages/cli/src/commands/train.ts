@@ -197,44 +197,47 @@ export function register(program: Command, { io, openEngine }: CliContext): void
         io,
         `Trained pair model ${trained.modelVersion} (${(trained.bytes / 1024).toFixed(0)} KiB) from ${trained.training.source === 'labels' ? 'gold labels' : 'perturbed reference rows'}.`,
         '',
-        renderKeyValues([
-          ['model', trained.modelPath],
-          ['index', `${trained.index.path} (${trained.index.status}: ${trained.index.reason})`],
+        renderKeyValues(
           [
-            'sources',
-            formatCount(trained.training.sources) +
-              (missing > 0 ? ` (${formatCount(missing)} labels had no ingested source)` : ''),
+            ['model', trained.modelPath],
+            ['index', `${trained.index.path} (${trained.index.status}: ${trained.index.reason})`],
+            [
+              'sources',
+              formatCount(trained.training.sources) +
+                (missing > 0 ? ` (${formatCount(missing)} labels had no ingested source)` : ''),
+            ],
+            [
+              'pairs',
+              `${formatCount(trained.training.pairs)} (${formatCount(trained.training.positives)} positive)`,
+            ],
+            [
+              'review decisions',
+              !options.reviewLabels
+                ? 'left out (--no-review-labels)'
+                : review.sources === 0
+                  ? 'none yet (decisions from em review are used here)'
+                  : `${formatCount(review.sources)} sources (${formatCount(review.matches)} matches, ${formatCount(review.sources - review.matches)} no match), ${formatCount(review.pairs)} pairs` +
+                    (review.replacedGold > 0
+                      ? `; replace ${formatCount(review.replacedGold)} gold labels`
+                      : ''),
+            ],
+            [
+              'held out',
+              `${formatCount(r.heldOutSources)} sources, ${formatCount(r.heldOutPairs)} pairs, AUC ${r.pairLevel.auc.toFixed(4)}`,
+            ],
+            ['accept threshold', pct(r.atPairAccept)],
+            ['auto-match threshold', pct(r.atAutoMatch)],
+            ['at 0.80 / 0.90', `${pct(r.atDefaults.accept080)} · ${pct(r.atDefaults.auto090)}`],
+            [
+              'top features',
+              r.importance
+                .slice(0, 5)
+                .map((i) => `${i.feature} ${formatPercent(i.gain)}`)
+                .join(', '),
+            ],
           ],
-          [
-            'pairs',
-            `${formatCount(trained.training.pairs)} (${formatCount(trained.training.positives)} positive)`,
-          ],
-          [
-            'review decisions',
-            !options.reviewLabels
-              ? 'left out (--no-review-labels)'
-              : review.sources === 0
-                ? 'none yet (decisions from em review are used here)'
-                : `${formatCount(review.sources)} sources (${formatCount(review.matches)} matches, ${formatCount(review.sources - review.matches)} no match), ${formatCount(review.pairs)} pairs` +
-                  (review.replacedGold > 0
-                    ? `; replace ${formatCount(review.replacedGold)} gold labels`
-                    : ''),
-          ],
-          [
-            'held out',
-            `${formatCount(r.heldOutSources)} sources, ${formatCount(r.heldOutPairs)} pairs, AUC ${r.pairLevel.auc.toFixed(4)}`,
-          ],
-          ['accept threshold', pct(r.atPairAccept)],
-          ['auto-match threshold', pct(r.atAutoMatch)],
-          ['at 0.80 / 0.90', `${pct(r.atDefaults.accept080)} · ${pct(r.atDefaults.auto090)}`],
-          [
-            'top features',
-            r.importance
-              .slice(0, 5)
-              .map((i) => `${i.feature} ${formatPercent(i.gain)}`)
-              .join(', '),
-          ],
-        ]),
+          { align: 'left' },
+        ),
         '',
         renderComparison(comparison),
         '',
