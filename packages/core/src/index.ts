@@ -10,12 +10,13 @@ export {
 } from './config/cascade-config.js';
 export * from './cost/index.js';
 export * from './ditto/index.js';
-export { EmError, InputError } from './errors.js';
+export { DatabaseBusyError, EmError, InputError } from './errors.js';
 export * from './features/index.js';
 export * from './identifiers/index.js';
 export * from './normalize/index.js';
 export * from './ports/index.js';
 export { redactSecrets } from './redact-secrets.js';
+export { type JobBackends, type RunMatchingJobOptions, runMatchingJob } from './runs/run-matching-job.js';
 export { GOLD_STANDARD_COLUMNS, GoldStandardRow } from './schemas/gold-standard.js';
 export {
   MATCH_METHODS,

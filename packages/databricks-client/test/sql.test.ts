@@ -1,10 +1,10 @@
 import { MATCH_STAGES } from '@em/core';
+import { goldMergeSql } from '@em/sql';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   DatabricksMatchSink,
   DatabricksReferenceLookup,
   DatabricksSqlError,
-  goldMergeSql,
   SqlClient,
   type SqlSession,
   type SqlValue,
@@ -197,7 +197,7 @@ describe('the SqlSession subset (what the @databricks/sql Thrift driver provides
 });
 
 describe('gold MERGE text', () => {
-  const sql = goldMergeSql(new SqlClient({} as SqlSession, 'my-catalog'));
+  const sql = goldMergeSql({ dialect: 'databricks', catalog: 'my-catalog' });
   it('is keyed on (source_id, source_system), protects human decisions, and quotes the catalog', () => {
     expect(sql).toContain('MERGE INTO `my-catalog`.gold.matched_entities AS t');
     expect(sql).toContain('ON t.source_id = s.source_id AND t.source_system = s.source_system');

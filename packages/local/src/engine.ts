@@ -22,8 +22,6 @@ import { type RunOptions, runMatching } from './runs/run-matching.js';
 export interface LocalEngineOptions {
   /** DuckDB database file, created if missing (`:memory:` for a throwaway one). */
   readonly dbPath: string;
-  /** Folder of the NNN_*.sql DDL files; default: the repository's sql/. */
-  readonly sqlDir?: string;
 }
 
 /**
@@ -34,18 +32,15 @@ export interface LocalEngineOptions {
 export class LocalEngine {
   private initialized = false;
 
-  private constructor(
-    readonly db: Database,
-    private readonly sqlDir: string | undefined,
-  ) {}
+  private constructor(readonly db: Database) {}
 
   static async open(options: LocalEngineOptions): Promise<LocalEngine> {
-    return new LocalEngine(await Database.open(options.dbPath), options.sqlDir);
+    return new LocalEngine(await Database.open(options.dbPath));
   }
 
-  /** Create every schema, table and view (sql/ rendered for DuckDB). Safe to repeat. */
+  /** Create every schema, table and view (sql/, carried by @em/sql, rendered for DuckDB). Safe to repeat. */
   async init(): Promise<void> {
-    await applyDdl(this.db, this.sqlDir);
+    await applyDdl(this.db);
     this.initialized = true;
   }
 

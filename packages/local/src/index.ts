@@ -1,6 +1,5 @@
 export type { RunReport } from '@em/core';
 export { Database } from './db/database.js';
-export { findSqlDir, readSqlFiles, type SqlFile } from './ddl/sql-files.js';
 export { LocalEngine, type LocalEngineOptions } from './engine.js';
 export type { CostAnalysisRow, DailyStatsRow, StatsCounts, StatsReport } from './gold/stats.js';
 export type { EntityKind } from './ingest/entity-columns.js';
@@ -13,4 +12,3 @@ export { DuckDbReferenceLookup } from './ports/duckdb-reference-lookup.js';
 export * from './retrieval/index.js';
 export * from './review/index.js';
 export type { RunOptions } from './runs/run-matching.js';
-export * from './sql/index.js';

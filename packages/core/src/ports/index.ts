@@ -10,3 +10,4 @@ export type {
   IdentifierScheme,
   ReferenceLookup,
 } from './reference-lookup.js';
+export type { PendingCursor, RunOutcome, RunStore, VersionedSource } from './run-store.js';

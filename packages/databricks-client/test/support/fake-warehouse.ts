@@ -88,12 +88,18 @@ export class FakeWarehouse {
               after(sortKey('source', s), [String(p.after_system), String(p.after_id)]),
           )
           .sort((a, b) => (after(sortKey('source', a), sortKey('source', b)) ? 1 : -1))
-          .slice(0, limitOf(sql));
-        return { columns: strings([...SOURCE_COLUMNS, 'content_hash']), rows };
+          .slice(0, limitOf(sql))
+          .map((s) => ({ ...s, version: s.content_hash }));
+        return { columns: strings([...SOURCE_COLUMNS, 'version']), rows };
       }
       case 'run-start':
         this.runs.set(String(p.run_id), { run_id: p.run_id, status: 'running', config: p.config });
         return { columns: [], rows: [] };
+      case 'run-progress': {
+        const run = this.runs.get(String(p.run_id));
+        if (run) run.rows_processed = Number(run.rows_processed ?? 0) + Number(p.rows);
+        return { columns: [], rows: [] };
+      }
       case 'run-abandon':
         return {
           columns: [{ name: 'num_affected_rows', type_name: 'LONG' }],
@@ -103,7 +109,7 @@ export class FakeWarehouse {
         this.runs.set(String(p.run_id), {
           ...this.runs.get(String(p.run_id)),
           status: p.status,
-          rows_processed: p.rows_processed,
+          rows_processed: p.rows_processed ?? this.runs.get(String(p.run_id))?.rows_processed,
           message: p.message,
         });
         return { columns: [], rows: [] };

@@ -3,16 +3,12 @@ import {
   type CascadeConfigInput,
   parseCascadeConfig,
   type RunReport,
-  RunTally,
-  runCascade,
-  sourceKey,
+  runMatchingJob,
 } from '@em/core';
 import type { Database } from '../db/database.js';
-import { DuckDbMatchSink } from '../ports/duckdb-match-sink.js';
 import { DuckDbReferenceLookup } from '../ports/duckdb-reference-lookup.js';
 import { defaultBackends } from './default-backends.js';
-import { readPending, selectPending } from './pending-sources.js';
-import { runLog } from './run-log.js';
+import { DuckDbRunStore } from './duckdb-run-store.js';
 
 export const ENGINE_VERSION = 'em-local@0.1.0';
 
@@ -27,53 +23,24 @@ export interface RunOptions {
   readonly onBatchCommitted?: (rows: number) => void;
 }
 
-/** Sources read into memory at a time; the cascade cuts each page into `config.batchSize` batches. */
-const PAGE = 10_000;
-
-/**
- * One matching run: mark runs a crash left 'running' as failed, pick the sources to decide,
- * run the cascade page by page; each cascade batch is MERGEd into gold together with the run
- * log's progress in one transaction, so a killed run loses nothing and a rerun redoes only
- * what was not committed.
- */
+/** One matching run on the embedded engine: core's runMatchingJob over the DuckDB run store. */
 export async function runMatching(db: Database, options: RunOptions = {}): Promise<RunReport> {
-  const started = performance.now();
   const parsed = parseCascadeConfig(options.config ?? {});
   const { backends, config, close } = options.backends
     ? { backends: options.backends, config: parsed, close: async () => {} }
     : await defaultBackends(db, parsed);
-  const { watermark } = await db.one<{ watermark: string | null }>(
-    'SELECT max(ingestion_timestamp) AS watermark FROM bronze.source_entities',
-  );
-  const runId = await runLog.start(db, 'match', { full: options.full ?? false, ...config }, watermark);
-  const abandoned = await runLog.failAbandoned(db, runId);
-  const tally = new RunTally();
   try {
-    const { pending, total } = await selectPending(db, options.full ?? false);
-    options.onProgress?.(0, pending);
-    const lookup = new DuckDbReferenceLookup(db);
-    for (let from = 1; from <= pending; from += PAGE) {
-      const sources = await readPending(db, from, from + PAGE);
-      const sink = new DuckDbMatchSink(db, {
-        runId,
-        autoMatchThreshold: config.autoMatchThreshold,
-        contentHashes: new Map(sources.map((s) => [sourceKey(s), s.content_hash])),
-        ...(options.onBatchCommitted ? { onCommitted: options.onBatchCommitted } : {}),
-      });
-      const done = from - 1;
-      const results = await runCascade(
-        sources.map(({ content_hash: _, ...source }) => source),
-        { lookup, sink, ...backends },
-        config,
-        { engineVersion: ENGINE_VERSION, onProgress: (n) => options.onProgress?.(done + n, pending) },
-      );
-      tally.add(results);
-    }
-    await runLog.finish(db, runId, 'succeeded', { rowsRead: pending, rowsProcessed: tally.processed }, null);
-    return tally.report(runId, total - pending, performance.now() - started, abandoned);
-  } catch (error) {
-    await runLog.finish(db, runId, 'failed', {}, (error as Error).message).catch(() => undefined);
-    throw error;
+    return await runMatchingJob(
+      new DuckDbRunStore(db),
+      { lookup: new DuckDbReferenceLookup(db), ...backends },
+      config,
+      {
+        full: options.full ?? false,
+        engineVersion: ENGINE_VERSION,
+        ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+        ...(options.onBatchCommitted ? { onBatchCommitted: options.onBatchCommitted } : {}),
+      },
+    );
   } finally {
     await close();
   }
