@@ -12,7 +12,9 @@ export * from './cost/index.js';
 export * from './ditto/index.js';
 export { DatabaseBusyError, EmError, InputError } from './errors.js';
 export * from './features/index.js';
+export { fnv1a, hashString, inHashFraction } from './hashing/fnv1a.js';
 export * from './identifiers/index.js';
+export { matchRates, ratio } from './metrics/match-rates.js';
 export * from './normalize/index.js';
 export * from './ports/index.js';
 export { redactSecrets } from './redact-secrets.js';
@@ -31,3 +33,18 @@ export { REFERENCE_COLUMNS, ReferenceEntity } from './schemas/reference-entity.j
 export type { RunReport } from './schemas/run-report.js';
 export { SOURCE_COLUMNS, SourceEntity, sourceKey } from './schemas/source-entity.js';
 export * from './similarity/index.js';
+export { ApiCallError, type ApiCallErrorDetails } from './transport/api-call-error.js';
+export {
+  chatCompletionBody,
+  type ResponseFormatMode,
+  readChatCompletion,
+} from './transport/openai-chat-wire.js';
+export {
+  type Backoff,
+  type HeaderSource,
+  isRetryableStatus,
+  mayRetry,
+  RETRYABLE_STATUSES,
+  retryAfterMs,
+  retryDelayMs,
+} from './transport/retry-policy.js';

@@ -16,7 +16,7 @@ export {
   ENGINE_VERSION,
 } from './engine/run-matching.js';
 export { DatabricksApiError, DatabricksSqlError } from './errors.js';
-export { chatBody, FoundationModelChatTransport } from './foundation-model/foundation-model-transport.js';
+export { FoundationModelChatTransport } from './foundation-model/foundation-model-transport.js';
 export {
   connectDatabricks,
   type DatabricksConnection,
@@ -28,7 +28,7 @@ export {
   type HttpMethod,
   type HttpRequest,
 } from './http/databricks-http.js';
-export { HttpPolicy, type HttpPolicyInput, parseRetryAfter } from './http/retry-policy.js';
+export { HttpPolicy, type HttpPolicyInput } from './http/retry-policy.js';
 export { type Runtime, systemRuntime } from './http/runtime.js';
 export { type DeployOptions, type DeployResult, deployJob, planDeploy } from './jobs/deploy.js';
 export { type Notebook, readNotebooks } from './jobs/deploy-plan.js';
