@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { escapeFormulaCell, isFormulaCell, unescapeFormulaCell } from './formula-cells.js';
+import { escapeFormulaCell, isFormulaCell, unescapeFormulaCell } from '../../src/csv/formula-cells.js';
 
 const PAYLOADS = readFileSync(
   new URL('../../../../fixtures/adversarial/formula-payloads.txt', import.meta.url),
