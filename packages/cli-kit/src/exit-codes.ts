@@ -10,7 +10,7 @@ export const EXIT = {
   input: 2,
   /** An evaluation gate (`--fail-under`) or an alert failed: the data, not the tool, needs attention. */
   gate: 3,
-  /** The database is in use by another em process: wait for it, or point --db elsewhere. */
+  /** The database is busy: another process holds it (retry later, or pass --wait SECONDS). */
   busy: 4,
 } as const;
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];

@@ -29,17 +29,3 @@ export class InputError extends EmError {
     return EmError.isInstance(error) && error.name === 'InputError';
   }
 }
-
-/**
- * The database is held by another process (DuckDB allows one writer per file). Nothing is
- * wrong with the input or with em: wait and retry, or use another --db. CLIs map it to exit 4.
- */
-export class DatabaseBusyError extends EmError {
-  constructor(message: string, options: { cause?: unknown } = {}) {
-    super(message, { ...options, name: 'DatabaseBusyError', isRetryable: true });
-  }
-
-  static override isInstance(error: unknown): error is DatabaseBusyError {
-    return EmError.isInstance(error) && error.name === 'DatabaseBusyError';
-  }
-}

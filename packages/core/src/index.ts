@@ -9,8 +9,10 @@ export {
   parseCascadeConfig,
 } from './config/cascade-config.js';
 export * from './cost/index.js';
+export * from './csv/index.js';
+export { DatabaseBusyError } from './database-busy-error.js';
 export * from './ditto/index.js';
-export { DatabaseBusyError, EmError, InputError } from './errors.js';
+export { EmError, InputError } from './errors.js';
 export * from './features/index.js';
 export { fnv1a, hashString, inHashFraction } from './hashing/fnv1a.js';
 export * from './identifiers/index.js';

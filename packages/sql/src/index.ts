@@ -17,6 +17,7 @@ export {
   tableName,
 } from './dml/sql-target.js';
 export { ddlStatements } from './render/ddl-statements.js';
+export { escapeFormulaSql, unescapeFormulaSql } from './render/formula-cells-sql.js';
 export {
   type RenderSqlOptions,
   renderSql,
