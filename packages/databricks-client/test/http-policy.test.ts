@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DatabricksApiError, DatabricksHttp, type HttpPolicy, StaticTokenProvider } from '../src/index.js';
-import { fakeRuntime } from './support/fake-runtime.js';
-import { FakeServer } from './support/fake-server.js';
-import { fixture } from './support/fixtures.js';
+import { fakeRuntime } from '../src/testing/fake-runtime.js';
+import { FakeServer } from '../src/testing/fake-server.js';
+import { fixture } from '../src/testing/fixtures.js';
 import { rejection } from './support/rejection.js';
 
 let server: FakeServer;

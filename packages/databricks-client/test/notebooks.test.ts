@@ -11,7 +11,7 @@ import {
 } from '@em/core';
 import { describe, expect, it } from 'vitest';
 import { dittoRecord, readNotebooks } from '../src/index.js';
-import { FIXTURES_DIR, fixture } from './support/fixtures.js';
+import { FIXTURES_DIR, fixture } from '../src/testing/fixtures.js';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const NOTEBOOKS = path.join(REPO, 'notebooks');

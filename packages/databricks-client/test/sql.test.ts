@@ -1,4 +1,5 @@
 import { MATCH_STAGES } from '@em/core';
+import { contractResult } from '@em/core/testing';
 import { goldMergeSql } from '@em/sql';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
@@ -10,10 +11,9 @@ import {
   type SqlValue,
 } from '../src/index.js';
 import { rowsFromJsonArray } from '../src/sql/statement-rows.js';
-import { contractResult } from './contracts/index.js';
-import { engineFor } from './support/engine-harness.js';
-import { FakeWorkspace } from './support/fake-workspace.js';
-import { fixture } from './support/fixtures.js';
+import { engineFor } from '../src/testing/engine-harness.js';
+import { FakeWorkspace } from '../src/testing/fake-workspace.js';
+import { fixture } from '../src/testing/fixtures.js';
 import { rejection } from './support/rejection.js';
 
 let ws: FakeWorkspace;

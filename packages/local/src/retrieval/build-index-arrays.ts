@@ -1,4 +1,4 @@
-import type { IndexRecord, NameIndexArrays } from './name-index.js';
+import type { IndexRecord, NameIndexArrays } from './name-index-arrays.js';
 import { blockIndex, blockWeightArray, type NameIndexOptions } from './name-index-options.js';
 import { nameTerms } from './name-terms.js';
 

@@ -1,5 +1,5 @@
-import { MATCH_STAGES, type MatchResult } from '@em/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MATCH_STAGES, type MatchResult } from '../../index.js';
 
 /** The gold columns the contract reads back. */
 export interface GoldRowView {
@@ -12,7 +12,7 @@ export interface GoldRowView {
 
 export interface MatchSinkHarness {
   /** A sink writing with auto-match threshold 0.9. */
-  readonly sink: import('@em/core').MatchSink;
+  readonly sink: import('../../index.js').MatchSink;
   readGold(): Promise<GoldRowView[]>;
   /** Record a human decision for a key (as review would). */
   markHumanReview(key: { source_id: string; source_system: string }, ciqId: string | null): Promise<void>;

@@ -1,4 +1,4 @@
-import { ReferenceEntity, SourceEntity } from '@em/core';
+import { ReferenceEntity, SourceEntity } from '../../index.js';
 
 /**
  * The reference every contract suite loads. Identifiers carry valid check digits; Siemens' ISIN is

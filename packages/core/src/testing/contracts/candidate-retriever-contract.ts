@@ -1,5 +1,5 @@
-import type { CandidateRetriever, ReferenceEntity } from '@em/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CandidateRetriever, ReferenceEntity } from '../../index.js';
 import { CONTRACT_REFERENCE, source } from './contract-data.js';
 
 export interface CandidateRetrieverHarness {

@@ -1,4 +1,4 @@
-import type { Runtime } from '../../src/index.js';
+import type { Runtime } from '../index.js';
 
 /** A virtual clock: sleep resolves at once and moves time forward; every wait is recorded. */
 export function fakeRuntime(random = 0.5): Runtime & { sleeps: number[]; advance(ms: number): void } {

@@ -1,5 +1,5 @@
-import type { ReferenceEntity, ReferenceLookup } from '@em/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ReferenceEntity, ReferenceLookup } from '../../index.js';
 import { CONTRACT_REFERENCE } from './contract-data.js';
 
 export interface ReferenceLookupHarness {

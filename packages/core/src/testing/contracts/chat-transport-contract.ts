@@ -1,5 +1,5 @@
-import type { ChatTransport } from '@em/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ChatTransport } from '../../index.js';
 
 export interface ChatTransportHarness {
   readonly transport: ChatTransport;

@@ -1,5 +1,5 @@
-import type { Candidate, PairScorer, ScoringPair } from '@em/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Candidate, PairScorer, ScoringPair } from '../../index.js';
 import { CONTRACT_REFERENCE, source } from './contract-data.js';
 
 export interface PairScorerHarness {

@@ -1,4 +1,4 @@
-import { DatabricksEngine, type DatabricksEngineOptions } from '../../src/index.js';
+import { DatabricksEngine, type DatabricksEngineOptions } from '../index.js';
 import { fakeRuntime } from './fake-runtime.js';
 import { type FakeWorkspace, PAT } from './fake-workspace.js';
 

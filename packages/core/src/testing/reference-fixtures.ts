@@ -1,10 +1,10 @@
 // Test data for the cascade's own tests: reference rows with check-digit-valid identifiers.
 
-import type { CascadeConfig } from '../../config/cascade-config.js';
-import { type CascadeConfigInput, parseCascadeConfig } from '../../config/cascade-config.js';
-import { cusipCheckDigit, isinCheckDigit, leiCheckDigits } from '../../identifiers/index.js';
-import type { ReferenceEntity } from '../../schemas/reference-entity.js';
-import type { SourceEntity } from '../../schemas/source-entity.js';
+import type { CascadeConfig } from '../config/cascade-config.js';
+import { type CascadeConfigInput, parseCascadeConfig } from '../config/cascade-config.js';
+import { cusipCheckDigit, isinCheckDigit, leiCheckDigits } from '../identifiers/index.js';
+import type { ReferenceEntity } from '../schemas/reference-entity.js';
+import type { SourceEntity } from '../schemas/source-entity.js';
 
 export interface Identifiers {
   readonly lei: string;

@@ -1,13 +1,13 @@
-import type { Adjudication, AdjudicationRequest, Adjudicator } from '../../ports/adjudicator.js';
-import type { Candidate, CandidateRetriever } from '../../ports/candidate-retriever.js';
-import type { PortCapabilities } from '../../ports/capabilities.js';
-import type { MatchSink } from '../../ports/match-sink.js';
-import type { PairScorer, ScoringPair } from '../../ports/pair-scorer.js';
-import type { IdentifierHit, ReferenceLookup } from '../../ports/reference-lookup.js';
-import type { MatchResult } from '../../schemas/match-result.js';
-import type { ReferenceEntity } from '../../schemas/reference-entity.js';
-import type { CascadeBackends } from '../cascade-types.js';
-import { canonicalIdentifier, IDENTIFIER_SCHEMES } from '../validated-identifiers.js';
+import type { CascadeBackends } from '../cascade/cascade-types.js';
+import { canonicalIdentifier, IDENTIFIER_SCHEMES } from '../cascade/validated-identifiers.js';
+import type { Adjudication, AdjudicationRequest, Adjudicator } from '../ports/adjudicator.js';
+import type { Candidate, CandidateRetriever } from '../ports/candidate-retriever.js';
+import type { PortCapabilities } from '../ports/capabilities.js';
+import type { MatchSink } from '../ports/match-sink.js';
+import type { PairScorer, ScoringPair } from '../ports/pair-scorer.js';
+import type { IdentifierHit, ReferenceLookup } from '../ports/reference-lookup.js';
+import type { MatchResult } from '../schemas/match-result.js';
+import type { ReferenceEntity } from '../schemas/reference-entity.js';
 import type { FakeClock } from './fake-clock.js';
 
 export type InMemoryPortName = 'lookup' | 'retriever' | 'scorer' | 'adjudicator' | 'sink';
