@@ -28,4 +28,4 @@ export {
   type InMemoryPortName,
 } from './fake-backends.js';
 export { createFakeClock, type FakeClock } from './fake-clock.js';
-export { parseCsv } from './parse-csv.js';
+export { parseCsv, parseCsvObjects } from './parse-csv.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCsv, parseCsvObjects } from './csv.js';
+import { parseCsv, parseCsvObjects } from './parse-csv.js';
 
 describe('parseCsv', () => {
   it('reads quoted commas, doubled quotes, line breaks and CRLF', () => {
