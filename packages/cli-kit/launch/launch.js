@@ -20,12 +20,20 @@ export async function launch(binUrl, name) {
   try {
     tsx = createRequire(path.join(root, 'package.json')).resolve('tsx');
   } catch {
-    process.stderr.write(`${name}: not built and tsx is missing. Run \`npm ci\` in the repository (or \`npx turbo run build\`).\n`);
+    process.stderr.write(
+      `${name}: not built and tsx is missing. Run \`npm ci\` in the repository (or \`npx turbo run build\`).\n`,
+    );
     process.exit(1);
   }
   const child = spawnSync(
     process.execPath,
-    ['--conditions=@em/source', '--import', pathToFileURL(tsx).href, path.join(root, 'src', 'bin.ts'), ...process.argv.slice(2)],
+    [
+      '--conditions=@em/source',
+      '--import',
+      pathToFileURL(tsx).href,
+      path.join(root, 'src', 'bin.ts'),
+      ...process.argv.slice(2),
+    ],
     { stdio: 'inherit' },
   );
   process.exit(child.status ?? 1);

@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { adjudicatedConfidence } from '@em/core';
+import { adjudicatedConfidence } from '@em/core/adjudication';
 // The Databricks client's own fake workspace and contract data, reused as they are.
 import { CONTRACT_REFERENCE, contractSource } from '@em/core/testing';
 import { engineFor, FakeWorkspace, PAT } from '@em/databricks-client/testing';

@@ -1,5 +1,10 @@
-export * from './adjudication/index.js';
-export * from './cascade/index.js';
+// @em/core: the schemas, config, ports and the cascade every engine shares. Narrow on purpose:
+// the building blocks live under subpaths — @em/core/text, /features, /cascade, /adjudication,
+// /transport — and fakes plus the engine contract suites under @em/core/testing.
+
+export type { CascadeBackends, CascadeOptions } from './cascade/cascade-types.js';
+export { runCascade } from './cascade/run-cascade.js';
+export { validatedIdentifiers } from './cascade/validated-identifiers.js';
 export {
   CascadeConfig,
   type CascadeConfigInput,
@@ -8,18 +13,35 @@ export {
   Prices,
   parseCascadeConfig,
 } from './config/cascade-config.js';
-export * from './cost/index.js';
-export * from './csv/index.js';
 export { DatabaseBusyError } from './database-busy-error.js';
-export * from './ditto/index.js';
 export { EmError, InputError } from './errors.js';
-export * from './features/index.js';
-export { fnv1a, hashString, inHashFraction } from './hashing/fnv1a.js';
-export * from './identifiers/index.js';
-export { matchRates, ratio } from './metrics/match-rates.js';
-export * from './normalize/index.js';
-export * from './ports/index.js';
-export { redactSecrets } from './redact-secrets.js';
+export { normalizeIdentifier } from './identifiers/normalize-identifier.js';
+export { normalizeCompanyName } from './normalize/normalize-company-name.js';
+export type {
+  Adjudication,
+  AdjudicationRequest,
+  AdjudicationUsage,
+  Adjudicator,
+  Candidate,
+  CandidateRetriever,
+  ChatMessage,
+  ChatRequest,
+  ChatResponse,
+  ChatTransport,
+  IdentifierHit,
+  IdentifierQuery,
+  IdentifierScheme,
+  MatchSink,
+  PairScorer,
+  PairScores,
+  PendingCursor,
+  PortCapabilities,
+  ReferenceLookup,
+  RunOutcome,
+  RunStore,
+  ScoringPair,
+  VersionedSource,
+} from './ports/index.js';
 export { type JobBackends, type RunMatchingJobOptions, runMatchingJob } from './runs/run-matching-job.js';
 export { GOLD_STANDARD_COLUMNS, GoldStandardRow } from './schemas/gold-standard.js';
 export {
@@ -34,19 +56,3 @@ export {
 export { REFERENCE_COLUMNS, ReferenceEntity } from './schemas/reference-entity.js';
 export type { RunReport } from './schemas/run-report.js';
 export { SOURCE_COLUMNS, SourceEntity, sourceKey } from './schemas/source-entity.js';
-export * from './similarity/index.js';
-export { ApiCallError, type ApiCallErrorDetails } from './transport/api-call-error.js';
-export {
-  chatCompletionBody,
-  type ResponseFormatMode,
-  readChatCompletion,
-} from './transport/openai-chat-wire.js';
-export {
-  type Backoff,
-  type HeaderSource,
-  isRetryableStatus,
-  mayRetry,
-  RETRYABLE_STATUSES,
-  retryAfterMs,
-  retryDelayMs,
-} from './transport/retry-policy.js';

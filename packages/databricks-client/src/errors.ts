@@ -1,4 +1,5 @@
-import { ApiCallError, type ApiCallErrorDetails, EmError } from '@em/core';
+import { EmError } from '@em/core';
+import { ApiCallError, type ApiCallErrorDetails } from '@em/core/transport';
 
 export interface DatabricksApiErrorDetails extends Omit<ApiCallErrorDetails, 'service' | 'target'> {
   /** Path of the request that failed, without host or query string. */

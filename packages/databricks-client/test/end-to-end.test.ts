@@ -1,4 +1,4 @@
-import { adjudicatedConfidence } from '@em/core';
+import { adjudicatedConfidence } from '@em/core/adjudication';
 import { CONTRACT_REFERENCE, contractSource } from '@em/core/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { engineFor } from '../src/testing/engine-harness.js';

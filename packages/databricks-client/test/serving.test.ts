@@ -1,5 +1,6 @@
-import { type Candidate, DITTO_COMPANY_ATTRIBUTES, serializeDittoPair } from '@em/core';
+import type { Candidate } from '@em/core';
 import { CONTRACT_REFERENCE, contractSource } from '@em/core/testing';
+import { DITTO_COMPANY_ATTRIBUTES, serializeDittoPair } from '@em/core/text';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { deployServingEndpoint, type ServingPairScorer } from '../src/index.js';
 import { engineFor } from '../src/testing/engine-harness.js';

@@ -2,10 +2,10 @@ import {
   type Adjudicator,
   type CandidateRetriever,
   type ChatTransport,
-  createLlmAdjudicator,
   InputError,
   type PairScorer,
 } from '@em/core';
+import { createLlmAdjudicator } from '@em/core/adjudication';
 import { FoundationModelChatTransport } from '../foundation-model/foundation-model-transport.js';
 import { connectDatabricks, type DatabricksConnection } from '../http/create-http.js';
 import { ServingPairScorer } from '../serving/serving-pair-scorer.js';

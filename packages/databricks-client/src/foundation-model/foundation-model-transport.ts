@@ -1,11 +1,5 @@
-import {
-  type ChatRequest,
-  type ChatResponse,
-  type ChatTransport,
-  chatCompletionBody,
-  EmError,
-  readChatCompletion,
-} from '@em/core';
+import { type ChatRequest, type ChatResponse, type ChatTransport, EmError } from '@em/core';
+import { chatCompletionBody, readChatCompletion } from '@em/core/transport';
 import type { DatabricksHttp } from '../http/databricks-http.js';
 
 /**

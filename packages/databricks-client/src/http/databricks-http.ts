@@ -1,4 +1,4 @@
-import { isRetryableStatus, mayRetry, redactSecrets, retryAfterMs, retryDelayMs } from '@em/core';
+import { isRetryableStatus, mayRetry, redactSecrets, retryAfterMs, retryDelayMs } from '@em/core/transport';
 import type { Dispatcher } from 'undici';
 import type { TokenProvider } from '../auth/token-provider.js';
 import { DatabricksApiError } from '../errors.js';

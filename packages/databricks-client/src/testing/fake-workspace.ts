@@ -1,4 +1,4 @@
-import { parseDittoRecord } from '@em/core';
+import { parseDittoRecord } from '@em/core/text';
 import { FakeServer, type RecordedRequest, type Reply } from './fake-server.js';
 import { FakeWarehouse, type Param } from './fake-warehouse.js';
 import { fixture } from './fixtures.js';

@@ -1,4 +1,4 @@
-import { matchRates, ratio } from '@em/core';
+import { matchRates, ratio } from '@em/core/features';
 
 /**
  * Counts of one view over a set of sources. For each source, p is the predicted reference id

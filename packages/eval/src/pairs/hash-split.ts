@@ -1,4 +1,4 @@
-import { fnv1a } from '@em/core';
+import { fnv1a } from '@em/core/features';
 
 /** Split line indexes in two halves by the hash of each line: even hashes tune, odd hashes test. */
 export function hashHalves(lines: readonly string[]): { tune: number[]; test: number[] } {

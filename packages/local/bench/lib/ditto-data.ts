@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fnv1a, parseDittoRecord } from '@em/core';
+import { fnv1a } from '@em/core/features';
+import { parseDittoRecord } from '@em/core/text';
 
 export interface DittoPairRow {
   /** `left<TAB>right` as em-eval hashes it. */

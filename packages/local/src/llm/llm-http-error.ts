@@ -1,4 +1,4 @@
-import { ApiCallError, type ApiCallErrorDetails } from '@em/core';
+import { ApiCallError, type ApiCallErrorDetails } from '@em/core/transport';
 
 /**
  * A chat-completions call to an OpenAI-compatible endpoint that failed: core's ApiCallError

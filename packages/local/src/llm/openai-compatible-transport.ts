@@ -1,7 +1,5 @@
+import type { ChatRequest, ChatResponse, ChatTransport } from '@em/core';
 import {
-  type ChatRequest,
-  type ChatResponse,
-  type ChatTransport,
   chatCompletionBody,
   isRetryableStatus,
   type ResponseFormatMode,
@@ -9,7 +7,7 @@ import {
   redactSecrets,
   retryAfterMs,
   retryDelayMs,
-} from '@em/core';
+} from '@em/core/transport';
 import { LlmHttpError, printableUrl } from './llm-http-error.js';
 import { rejectsResponseFormat, weakerMode } from './response-format.js';
 import { sleepFor } from './sleep-for.js';

@@ -1,4 +1,4 @@
-import type { ResponseFormatMode } from '@em/core';
+import type { ResponseFormatMode } from '@em/core/transport';
 
 /** A 400/422 whose message names response_format, json_schema or json_object: the endpoint does not take it. */
 export function rejectsResponseFormat(status: number, body: string): boolean {

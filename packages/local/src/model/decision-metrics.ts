@@ -1,4 +1,4 @@
-import { matchRates } from '@em/core';
+import { matchRates } from '@em/core/features';
 
 /**
  * Source-level metrics of the stage-3 rule on held-out data: for each source (a group of

@@ -1,6 +1,5 @@
 import {
   type CascadeConfig,
-  decidePair,
   type IdentifierHit,
   type IdentifierScheme,
   type ReferenceEntity,
@@ -9,6 +8,7 @@ import {
   sourceKey,
   validatedIdentifiers,
 } from '@em/core';
+import { decidePair } from '@em/core/cascade';
 import { IndexRetriever } from '../retrieval/index-retriever.js';
 import { indexPathFor, openIndex } from '../retrieval/open-index.js';
 import { calibrate } from './calibration.js';

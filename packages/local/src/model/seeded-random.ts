@@ -11,4 +11,4 @@ export function seededRandom(seed: number): () => number {
 }
 
 // The hash behind inHashFraction (FNV-1a with an avalanche) is core's, shared with em-eval.
-export { hashString, inHashFraction } from '@em/core';
+export { hashString, inHashFraction } from '@em/core/features';

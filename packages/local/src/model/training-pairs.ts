@@ -1,12 +1,5 @@
-import {
-  PAIR_FEATURE_NAMES,
-  PAIR_FEATURE_SET,
-  pairFeatures,
-  type ReferenceEntity,
-  type ScoringPair,
-  type SourceEntity,
-  sourceKey,
-} from '@em/core';
+import { type ReferenceEntity, type ScoringPair, type SourceEntity, sourceKey } from '@em/core';
+import { PAIR_FEATURE_NAMES, PAIR_FEATURE_SET, pairFeatures } from '@em/core/features';
 import type { IndexRetriever } from '../retrieval/index-retriever.js';
 import { candidatePairs } from './candidate-pairs.js';
 import { perturbedSources } from './perturbed-sources.js';

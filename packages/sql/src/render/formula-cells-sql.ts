@@ -1,4 +1,4 @@
-import { FORMULA_PREFIX_PATTERN, FORMULA_PREFIXED_PATTERN } from '@em/core';
+import { FORMULA_PREFIX_PATTERN, FORMULA_PREFIXED_PATTERN } from '@em/core/text';
 
 const literal = (pattern: string): string => `'${pattern.replaceAll("'", "''")}'`;
 
