@@ -4,6 +4,20 @@ import { bindParams, plainValue } from './sql-params.js';
 
 const MAX_SQL_IN_MESSAGE = 600;
 
+export interface OpenOptions {
+  /** Open without the write lock (several read-only processes may share the file). */
+  readonly readOnly?: boolean;
+  /**
+   * How long to keep retrying while another process holds the file's lock (DuckDB refuses at
+   * once). `em serve` opens the file per request for milliseconds, so a command started beside
+   * it waits that out instead of failing. Default 5 s.
+   */
+  readonly lockWaitMs?: number;
+}
+
+const isLockConflict = (error: unknown): boolean =>
+  /Could not set lock|Conflicting lock/i.test(String(error));
+
 /**
  * One DuckDB database file and the single connection em uses on it. Every statement goes
  * through `run`/`all` with bound parameters; engine errors come back as EmError naming the
@@ -18,12 +32,24 @@ export class Database {
     readonly path: string,
   ) {}
 
-  static async open(path: string): Promise<Database> {
-    let instance: DuckDBInstance;
-    try {
-      instance = await DuckDBInstance.create(path);
-    } catch (error) {
-      throw new InputError(`Cannot open the database ${path}: ${(error as Error).message}`, { cause: error });
+  static async open(path: string, options: OpenOptions = {}): Promise<Database> {
+    let instance: DuckDBInstance | undefined;
+    const deadline = Date.now() + (options.lockWaitMs ?? 5_000);
+    for (let wait = 5; instance === undefined; wait = Math.min(wait * 2, 200)) {
+      try {
+        instance = await DuckDBInstance.create(path, options.readOnly ? { access_mode: 'READ_ONLY' } : {});
+      } catch (error) {
+        if (isLockConflict(error) && Date.now() < deadline) {
+          await new Promise((resolve) => setTimeout(resolve, wait));
+          continue;
+        }
+        const busy = isLockConflict(error)
+          ? ' Another process (an `em run`, or a program other than em) holds it; retry when it is done.'
+          : '';
+        throw new InputError(`Cannot open the database ${path}: ${(error as Error).message}${busy}`, {
+          cause: error,
+        });
+      }
     }
     const db = new Database(instance, await instance.connect(), path);
     await db.run("SET TimeZone = 'UTC'", [], 'open');
