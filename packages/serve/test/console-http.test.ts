@@ -4,7 +4,13 @@ import { fileURLToPath } from 'node:url';
 import { parseCascadeConfig } from '@em/core';
 import { LocalEngine } from '@em/local';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAccessPolicy, createConsoleApp, DuckDbConsoleStore, MatchService, startConsole } from '../src/index.js';
+import {
+  createAccessPolicy,
+  createConsoleApp,
+  DuckDbConsoleStore,
+  MatchService,
+  startConsole,
+} from '../src/index.js';
 import { buildConsoleDb } from './console-db.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -29,10 +35,14 @@ function appFor(mode: 'local' | 'token' | 'databricks-app') {
   const store = new DuckDbConsoleStore(dbPath);
   const config = parseCascadeConfig({});
   const policy = createAccessPolicy({ mode, token: mode === 'token' ? TOKEN : null, localUser: 'ann' });
-  return { app: createConsoleApp({ store, policy, config, matcher: new MatchService(store, config) }), policy };
+  return {
+    app: createConsoleApp({ store, policy, config, matcher: new MatchService(store, config) }),
+    policy,
+  };
 }
 
-const caseUrl = (k = queueCase) => `/case/${encodeURIComponent(k.source_system)}/${encodeURIComponent(k.source_id)}`;
+const caseUrl = (k = queueCase) =>
+  `/case/${encodeURIComponent(k.source_system)}/${encodeURIComponent(k.source_id)}`;
 const goldCount = async () => {
   const engine = await LocalEngine.open({ dbPath, readOnly: true });
   const [row] = await engine.query<{ n: number; d: number }>(
@@ -57,7 +67,9 @@ describe('a non-local bind', () => {
       expect((await fetch(`${base}/openapi.json`)).status).toBe(401);
       const wrong = await fetch(`${base}/v1/review/queue`, { headers: { authorization: 'Bearer nope' } });
       expect(wrong.status).toBe(401);
-      const right = await fetch(`${base}/v1/review/queue?limit=2`, { headers: { authorization: `Bearer ${TOKEN}` } });
+      const right = await fetch(`${base}/v1/review/queue?limit=2`, {
+        headers: { authorization: `Bearer ${TOKEN}` },
+      });
       expect(right.status).toBe(200);
       const badLogin = await fetch(`${base}/login`, {
         method: 'POST',
@@ -114,7 +126,9 @@ describe('page writes and the API', () => {
     const issues = ((await invalid.json()) as { issues: { path: string }[] }).issues;
     expect(issues.map((i) => i.path)).toContain('record.company_name');
     const both = await post(JSON.stringify({}));
-    expect(((await both.json()) as { issues: { message: string }[] }).issues[0]!.message).toMatch(/exactly one/);
+    expect(((await both.json()) as { issues: { message: string }[] }).issues[0]!.message).toMatch(
+      /exactly one/,
+    );
     expect((await post('{}', 'text/plain')).status).toBe(415);
     const huge = await post(JSON.stringify({ records: [{ company_name: 'x'.repeat(3 * 1024 * 1024) }] }));
     expect(huge.status).toBe(413);
@@ -167,7 +181,8 @@ describe('page writes and the API', () => {
         explain: false,
       }),
     });
-    const results = ((await batch.json()) as { results: { source_id: string; explanation: unknown }[] }).results;
+    const results = ((await batch.json()) as { results: { source_id: string; explanation: unknown }[] })
+      .results;
     expect(results.map((r) => r.source_id)).toEqual(['x1', 'request-2']);
     expect(results.every((r) => r.explanation === null)).toBe(true);
     expect(await goldCount()).toEqual(before);
@@ -220,7 +235,16 @@ describe('beside em run', () => {
     const exit = await new Promise<number | null>((resolve) => {
       const child = spawn(
         process.execPath,
-        ['--import', 'tsx', '--conditions=@em/source', 'packages/cli/src/bin.ts', 'run', '--full', '--db', dbPath],
+        [
+          '--import',
+          'tsx',
+          '--conditions=@em/source',
+          'packages/cli/src/bin.ts',
+          'run',
+          '--full',
+          '--db',
+          dbPath,
+        ],
         { cwd: repoRoot, stdio: ['ignore', 'ignore', 'inherit'] },
       );
       child.on('exit', resolve);

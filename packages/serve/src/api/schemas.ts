@@ -16,48 +16,41 @@ export const MatchRequest = z
   .strict()
   .refine((r) => (r.record === undefined) !== (r.records === undefined), {
     message: 'send exactly one of `record` (one object) or `records` (an array of up to 1,000)',
-  })
-  ;
+  });
 
 export const Contribution = z.object({ feature: z.string(), value: z.number(), contribution: z.number() });
 
-export const Explanation = z
-  .object({
-    ciq_id: z.string(),
-    model_version: z.string(),
-    bias: z.number().describe('log-odds every pair starts from'),
-    margin: z.number().describe('bias + Σ contributions: the raw score in log-odds'),
-    probability: z.number(),
-    contributions: z.array(Contribution),
-  })
-  ;
+export const Explanation = z.object({
+  ciq_id: z.string(),
+  model_version: z.string(),
+  bias: z.number().describe('log-odds every pair starts from'),
+  margin: z.number().describe('bias + Σ contributions: the raw score in log-odds'),
+  probability: z.number(),
+  contributions: z.array(Contribution),
+});
 
-export const MatchDecision = z
-  .object({
-    source_id: z.string(),
-    source_system: z.string(),
-    matched_ciq_id: z.string().nullable(),
-    matched_company_name: z.string().nullable(),
-    match_confidence: z.number(),
-    match_method: MatchMethod,
-    match_stage: z.string(),
-    needs_review: z.boolean(),
-    auto_matched: z.boolean(),
-    reasoning: z.string(),
-    processing_time_ms: z.number(),
-    model_version: z.string(),
-    candidates: z.array(ScoredCandidate),
-    explanation: Explanation.nullable(),
-  })
-  ;
+export const MatchDecision = z.object({
+  source_id: z.string(),
+  source_system: z.string(),
+  matched_ciq_id: z.string().nullable(),
+  matched_company_name: z.string().nullable(),
+  match_confidence: z.number(),
+  match_method: MatchMethod,
+  match_stage: z.string(),
+  needs_review: z.boolean(),
+  auto_matched: z.boolean(),
+  reasoning: z.string(),
+  processing_time_ms: z.number(),
+  model_version: z.string(),
+  candidates: z.array(ScoredCandidate),
+  explanation: Explanation.nullable(),
+});
 
-export const MatchResponse = z
-  .object({
-    results: z.array(MatchDecision),
-    written: z.literal(false),
-    ms: z.number(),
-  })
-  ;
+export const MatchResponse = z.object({
+  results: z.array(MatchDecision),
+  written: z.literal(false),
+  ms: z.number(),
+});
 
 export const DecideRequest = z
   .object({
@@ -65,35 +58,27 @@ export const DecideRequest = z
     ciq_id: z.string().min(1).nullable(),
     note: z.string().max(2_000).optional(),
   })
-  .strict()
-  ;
+  .strict();
 
-export const UndoRequestBody = z
-  .object({ note: z.string().max(2_000).optional() })
-  .strict()
-  ;
+export const UndoRequestBody = z.object({ note: z.string().max(2_000).optional() }).strict();
 
-export const DecisionRecordSchema = z
-  .object({
-    decision_id: z.string(),
-    source_id: z.string(),
-    source_system: z.string(),
-    decided_by: z.string(),
-    decided_at: z.string(),
-    before_ciq_id: z.string().nullable(),
-    before_confidence: z.number().nullable(),
-    before_method: z.string().nullable(),
-    after_ciq_id: z.string().nullable(),
-    after_company_name: z.string().nullable(),
-    after_confidence: z.number(),
-    note: z.string().nullable(),
-    undoes: z.string().nullable(),
-  })
-  ;
+export const DecisionRecordSchema = z.object({
+  decision_id: z.string(),
+  source_id: z.string(),
+  source_system: z.string(),
+  decided_by: z.string(),
+  decided_at: z.string(),
+  before_ciq_id: z.string().nullable(),
+  before_confidence: z.number().nullable(),
+  before_method: z.string().nullable(),
+  after_ciq_id: z.string().nullable(),
+  after_company_name: z.string().nullable(),
+  after_confidence: z.number(),
+  note: z.string().nullable(),
+  undoes: z.string().nullable(),
+});
 
-export const ApiError = z
-  .object({
-    error: z.string(),
-    issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
-  })
-  ;
+export const ApiError = z.object({
+  error: z.string(),
+  issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+});
