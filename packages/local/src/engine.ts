@@ -1,5 +1,5 @@
 import { InputError, type RunReport } from '@em/core';
-import { Database } from './db/database.js';
+import { Database, type DatabaseOpenOptions } from './db/database.js';
 import { applyDdl } from './ddl/apply-ddl.js';
 import { exportGold } from './gold/export-gold.js';
 import { type Monitoring, monitoring } from './gold/monitoring.js';
@@ -23,15 +23,11 @@ import { type ReviewItem, type ReviewQueueOptions, reviewQueue } from './review/
 import { type UndoRequest, undoLastDecision } from './review/review-undo.js';
 import { type RunOptions, runMatching } from './runs/run-matching.js';
 
-export interface LocalEngineOptions {
-  /** DuckDB database file, created if missing (`:memory:` for a throwaway one). */
+export interface LocalEngineOptions extends DatabaseOpenOptions {
+  /** DuckDB database file (`:memory:` for a throwaway one); created if missing unless `access` says otherwise. */
   readonly dbPath: string;
   /** Folder of the NNN_*.sql DDL files; default: the repository's sql/. */
   readonly sqlDir?: string;
-  /** Open without the write lock (reads only; see Database.open). */
-  readonly readOnly?: boolean;
-  /** Keep retrying this long while another process holds the lock (default 5 s). */
-  readonly lockWaitMs?: number;
 }
 
 /**
@@ -48,14 +44,7 @@ export class LocalEngine {
   ) {}
 
   static async open(options: LocalEngineOptions): Promise<LocalEngine> {
-    const { readOnly, lockWaitMs } = options;
-    return new LocalEngine(
-      await Database.open(options.dbPath, {
-        ...(readOnly ? { readOnly } : {}),
-        ...(lockWaitMs === undefined ? {} : { lockWaitMs }),
-      }),
-      options.sqlDir,
-    );
+    return new LocalEngine(await Database.open(options.dbPath, options), options.sqlDir);
   }
 
   /** Create every schema, table and view (sql/ rendered for DuckDB). Safe to repeat. */

@@ -23,4 +23,5 @@ export { DuckDbReferenceLookup } from './ports/duckdb-reference-lookup.js';
 export * from './retrieval/index.js';
 export * from './review/index.js';
 export type { RunOptions } from './runs/run-matching.js';
+export { escapeFormulaSql, unescapeFormulaSql } from './sql/formula-cells-sql.js';
 export * from './sql/index.js';

@@ -1,4 +1,4 @@
-import { EmError, InputError, redactSecrets } from '@em/core';
+import { DatabaseBusyError, EmError, InputError, redactSecrets } from '@em/core';
 import type { z } from 'zod';
 
 /** An error with the HTTP status it answers with; the message is safe to show. */
@@ -21,7 +21,7 @@ const BUSY = /Could not set lock|Conflicting lock|holds it/;
 export function httpErrorOf(error: unknown, secrets: readonly (string | null)[] = []): HttpError {
   if (error instanceof HttpError) return error;
   const message = error instanceof Error ? error.message : String(error);
-  if (BUSY.test(message)) {
+  if (DatabaseBusyError.isInstance(error) || BUSY.test(message)) {
     return new HttpError(
       503,
       'The database is busy with another process (an `em run`?); this retries by itself.',

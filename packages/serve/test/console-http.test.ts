@@ -44,7 +44,7 @@ function appFor(mode: 'local' | 'token' | 'databricks-app') {
 const caseUrl = (k = queueCase) =>
   `/case/${encodeURIComponent(k.source_system)}/${encodeURIComponent(k.source_id)}`;
 const goldCount = async () => {
-  const engine = await LocalEngine.open({ dbPath, readOnly: true });
+  const engine = await LocalEngine.open({ dbPath, access: 'read' });
   const [row] = await engine.query<{ n: number; d: number }>(
     `SELECT (SELECT count(*) FROM gold.matched_entities) AS n, (SELECT count(*) FROM gold.review_decisions) AS d`,
   );
@@ -148,7 +148,7 @@ describe('page writes and the API', () => {
 
   it('matches one record or a batch, writes nothing, and explains the score exactly', async () => {
     const { app } = appFor('local');
-    const engine = await LocalEngine.open({ dbPath, readOnly: true });
+    const engine = await LocalEngine.open({ dbPath, access: 'read' });
     const [ref] = await engine.query<{ company_name: string; country: string; isin: string | null }>(
       `SELECT company_name, country, isin FROM bronze.reference_entities WHERE isin IS NULL ORDER BY ciq_id LIMIT 1`,
     );

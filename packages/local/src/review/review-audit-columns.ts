@@ -16,13 +16,14 @@ export async function ensureReviewAuditColumns(db: Database): Promise<void> {
   );
   if (present.length === 0) return;
   const have = new Set(present.map((c) => c.column_name));
-  for (const column of LATER_AUDIT_COLUMNS) {
-    if (!have.has(column)) {
-      await db.run(
-        `ALTER TABLE gold.review_decisions ADD COLUMN IF NOT EXISTS ${column} VARCHAR`,
-        [],
-        'review audit columns',
-      );
-    }
+  const missing = LATER_AUDIT_COLUMNS.filter((c) => !have.has(c));
+  // Read-only opens cannot add them; the next command that writes (any em run or ingest) does.
+  if (db.access === 'read') return;
+  for (const column of missing) {
+    await db.run(
+      `ALTER TABLE gold.review_decisions ADD COLUMN IF NOT EXISTS ${column} VARCHAR`,
+      [],
+      'review audit columns',
+    );
   }
 }

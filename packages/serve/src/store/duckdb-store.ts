@@ -55,7 +55,12 @@ export class DuckDbConsoleStore implements ConsoleStore {
       return work(this.bound.engine);
     }
     return this.serial.run(async () => {
-      const engine = await LocalEngine.open({ dbPath: this.dbPath, readOnly, lockWaitMs: this.lockWaitMs });
+      const engine = await LocalEngine.open({
+        dbPath: this.dbPath,
+        access: readOnly ? 'read' : 'write',
+        waitMs: this.lockWaitMs,
+        command: 'em serve',
+      });
       try {
         return await work(engine);
       } finally {
