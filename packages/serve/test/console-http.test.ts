@@ -228,8 +228,11 @@ describe('beside em run', () => {
     let running = true;
     const load = (async () => {
       while (running) {
-        statuses.push((await fetch(`${server.url}/queue`)).status);
-        await new Promise((r) => setTimeout(r, 20));
+        const res = await fetch(`${server.url}/queue`);
+        statuses.push(res.status);
+        if (res.status !== 200 && res.status !== 503)
+          console.error(`console answered ${res.status}: ${(await res.text()).slice(0, 2000)}`);
+        await new Promise((r) => setTimeout(r, 10));
       }
     })();
     const exit = await new Promise<number | null>((resolve) => {

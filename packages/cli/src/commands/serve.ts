@@ -29,7 +29,7 @@ export function register(program: Command, { io }: CliContext): void {
     .option('--config <file>', 'config file: alert rules (`alerts`) and cascade settings for /v1/match')
     .addHelpText(
       'after',
-      '\nOn 127.0.0.1 no login is needed. On any other address every request needs the token: $EM_SERVE_TOKEN,\nor one generated and printed once at start. People sign in with it; API clients send `Authorization: Bearer <token>`.\nThe database is opened per request, so `em run` can run beside the server.\n',
+      '\nOn 127.0.0.1 no login is needed. On any other address every request needs the token: $EM_SERVE_TOKEN,\nor one generated and printed once at start. People sign in with it; API clients send `Authorization: Bearer <token>`.\nThe database is opened per request and never held between requests, so `em run --wait 30` can run beside\nthe server (it waits out a request in flight; the console leaves the file alone regularly while busy).\n',
     )
     .action(async (options: ServeOptions) => {
       const config = parseCascadeConfig(options.config ? await readJsonFile(options.config, io.cwd) : {});
