@@ -188,6 +188,30 @@ describe('page writes and the API', () => {
     expect(await goldCount()).toEqual(before);
   });
 
+  it('decides as em run did on the same model and index (same cascade, stage 1 from memory)', async () => {
+    const { app } = appFor('local');
+    const engine = await LocalEngine.open({ dbPath, access: 'read' });
+    const rows = await engine.query<Record<string, string | number | null>>(
+      `SELECT s.source_id, s.source_system, s.company_name, s.ticker, s.lei, s.cusip, s.isin, s.country, s.industry,
+              g.matched_ciq_id, g.match_confidence, g.match_method
+       FROM bronze.source_entities s JOIN gold.matched_entities g USING (source_id, source_system)
+       WHERE g.match_method <> 'human_review' AND s.source_id <> $1 ORDER BY hash(s.source_id) LIMIT 200`,
+      [queueCase.source_id],
+    );
+    await engine.close();
+    const records = rows.map(({ matched_ciq_id: _, match_confidence: __, match_method: ___, ...r }) => r);
+    const res = await app.request('/v1/match', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ records, explain: false }),
+    });
+    const results = ((await res.json()) as { results: Record<string, unknown>[] }).results;
+    expect(results.map((r) => [r.matched_ciq_id, r.match_method, r.match_confidence])).toEqual(
+      rows.map((r) => [r.matched_ciq_id, r.match_method, r.match_confidence]),
+    );
+    expect(new Set(rows.map((r) => r.match_method)).size).toBeGreaterThan(1);
+  });
+
   it('serves an OpenAPI document generated from the zod schemas', async () => {
     const { app } = appFor('local');
     const doc = (await (await app.request('/openapi.json')).json()) as {

@@ -1,14 +1,15 @@
-import {
-  type IdentifierHit,
-  type IdentifierQuery,
-  type IdentifierScheme,
-  type PortCapabilities,
-  type ReferenceEntity,
-  type ReferenceLookup,
-  validatedIdentifiers,
+import type {
+  IdentifierHit,
+  IdentifierQuery,
+  IdentifierScheme,
+  PortCapabilities,
+  ReferenceEntity,
+  ReferenceLookup,
 } from '@em/core';
+import { ReferenceIdentifiers } from '@em/local';
 
-const SCHEMES: readonly IdentifierScheme[] = ['lei', 'isin', 'cusip'];
+/** In DuckDbReferenceLookup's order (scheme name, then ciq_id: the reference rows are in ciq_id order), so both engines see the same hits. */
+const SCHEMES: readonly IdentifierScheme[] = ['cusip', 'isin', 'lei'];
 
 /**
  * Stage 1 from memory, for the match API: the reference rows by check-digit-validated LEI,
@@ -16,28 +17,19 @@ const SCHEMES: readonly IdentifierScheme[] = ['lei', 'isin', 'cusip'];
  */
 export class MemoryReferenceLookup implements ReferenceLookup {
   readonly capabilities: PortCapabilities = { maxBatchSize: 100_000, maxParallelCalls: 1 };
-  private readonly byKey = new Map<string, ReferenceEntity[]>();
+  private readonly identifiers: ReferenceIdentifiers;
 
   constructor(reference: readonly ReferenceEntity[]) {
-    for (const row of reference) {
-      const ids = validatedIdentifiers(row);
-      for (const scheme of SCHEMES) {
-        const value = ids[scheme];
-        if (value === null) continue;
-        const key = `${scheme}:${value}`;
-        const list = this.byKey.get(key);
-        if (list) list.push(row);
-        else this.byKey.set(key, [row]);
-      }
-    }
+    this.identifiers = new ReferenceIdentifiers(reference);
   }
 
   async lookupByIdentifiers(queries: readonly IdentifierQuery[]): Promise<IdentifierHit[][]> {
     return queries.map((q) =>
       SCHEMES.flatMap((scheme) => {
         const value = q[scheme];
-        if (value === null) return [];
-        return (this.byKey.get(`${scheme}:${value}`) ?? []).map((entity) => ({ scheme, value, entity }));
+        return value === null
+          ? []
+          : this.identifiers.rowsWith(scheme, value).map((entity) => ({ scheme, value, entity }));
       }),
     );
   }
