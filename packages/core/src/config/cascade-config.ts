@@ -75,8 +75,8 @@ export const CascadeConfig = z
       llmCompletionPerMillionTokens: 1.5,
       computePerHour: 0,
     }),
-    /** Monitoring alerts (`em alerts`, the console's dashboard); see AlertsConfig. */
-    alerts: AlertsConfig.prefault({}),
+    /** Monitoring alerts (`em alerts`, the console's dashboard); absent: the default rules (see alertRules). */
+    alerts: AlertsConfig.optional(),
   })
   .strict();
 export type CascadeConfig = z.output<typeof CascadeConfig>;
