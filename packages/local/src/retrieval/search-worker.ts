@@ -29,7 +29,10 @@ export function runSearchWorker(): void {
   let index: NameIndex | null = null;
   port.on('message', (request: WorkerRequest) => {
     if (request.kind === 'init') {
-      index = new NameIndex(arraysFromShared(request.data), { common: request.data.common });
+      index = new NameIndex(arraysFromShared(request.data), {
+        common: request.data.common,
+        vectors: request.data.vectors,
+      });
       port.postMessage({ kind: 'ready' } satisfies WorkerReply);
       return;
     }
