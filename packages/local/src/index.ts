@@ -14,4 +14,5 @@ export * from './reference/index.js';
 export * from './retrieval/index.js';
 export * from './review/index.js';
 export type { RunOptions } from './runs/run-matching.js';
+export { escapeFormulaSql, unescapeFormulaSql } from './sql/formula-cells-sql.js';
 export * from './sql/index.js';
