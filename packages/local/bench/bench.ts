@@ -49,7 +49,13 @@ for (const size of sizes) {
   );
   if (!skipE2e) {
     type Stage = Record<string, number>;
-    const e = child('e2e-child.ts', dir) as { ingest: Stage; index: Stage; train: Stage; run: Stage; f1: number };
+    const e = child('e2e-child.ts', dir) as {
+      ingest: Stage;
+      index: Stage;
+      train: Stage;
+      run: Stage;
+      f1: number;
+    };
     const { ingest, index, train, run } = e;
     console.log(
       `em run @ ${size.toLocaleString()}: ${run.sources} sources in ${(run.runMs! / 1000).toFixed(1)} s = ${run.entitiesPerSecond} entities/s, cpu ${(run.cpuMs! / 1000).toFixed(1)} s, peak RSS ${run.peakRssMb} MB (LLM off, full run incl. loading index and model; F1 ${e.f1.toFixed(4)}, model trained without labels on ${train.trainedOn!.toLocaleString()} rows)`,

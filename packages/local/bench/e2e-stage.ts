@@ -62,4 +62,12 @@ if (stage === 'ingest') {
   throw new Error(`unknown stage ${stage}`);
 }
 await engine.close();
-console.log(JSON.stringify({ stage, ...out, ms: Math.round(performance.now() - t), cpuMs: cpuMs(cpu), peakRssMb: peakRssMb() }));
+console.log(
+  JSON.stringify({
+    stage,
+    ...out,
+    ms: Math.round(performance.now() - t),
+    cpuMs: cpuMs(cpu),
+    peakRssMb: peakRssMb(),
+  }),
+);

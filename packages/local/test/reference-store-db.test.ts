@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalEngine } from '../src/engine.js';
 import { readReferenceRows } from '../src/model/local-backends.js';
 import { readReferenceStore } from '../src/reference/read-reference-store.js';
-import { referenceFingerprint } from '../src/retrieval/reference-fingerprint.js';
 import { DEFAULT_NAME_INDEX_OPTIONS } from '../src/retrieval/name-index-options.js';
+import { referenceFingerprint } from '../src/retrieval/reference-fingerprint.js';
 import { range, referenceRow } from './helpers/dataset.js';
 import { openEngine } from './helpers/engine.js';
 import { recordsToCsv, tempDir, writeText } from './helpers/files.js';
@@ -15,7 +15,10 @@ let engine: LocalEngine;
 beforeAll(async () => {
   engine = await openEngine();
   // More than two DuckDB chunks (2,048 rows) and one store page (4,096), with empty fields.
-  const rows = range(5000).map((i) => ({ ...referenceRow(i), ...(i % 7 === 0 ? { ticker: '', sector: null } : {}) }));
+  const rows = range(5000).map((i) => ({
+    ...referenceRow(i),
+    ...(i % 7 === 0 ? { ticker: '', sector: null } : {}),
+  }));
   writeText(tmp.file('ref.csv'), recordsToCsv(REFERENCE_COLUMNS, rows));
   await engine.ingest('reference', tmp.file('ref.csv'));
 });

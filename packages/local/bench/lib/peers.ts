@@ -85,7 +85,10 @@ export function comparePeers(data: CompaniesData): PeerResult[] {
     brute.value.search(s, 10).map((h) => ids[h.doc]!),
   );
   const mini = built(() => {
-    const m = new MiniSearch<{ id: number; company_name: string }>({ fields: ['company_name'], idField: 'id' });
+    const m = new MiniSearch<{ id: number; company_name: string }>({
+      fields: ['company_name'],
+      idField: 'id',
+    });
     m.addAll(data.reference.map((r, id) => ({ id, company_name: r.company_name })));
     return m;
   });

@@ -17,7 +17,11 @@ export async function readReferenceStore(db: Database): Promise<ReferenceStore> 
   const result = await db.connection.stream(REFERENCE_STORE_SQL);
   const width = REFERENCE_COLUMNS.length;
   const values: (string | null)[] = new Array(width).fill(null);
-  for (let chunk = await result.fetchChunk(); chunk !== null && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
+  for (
+    let chunk = await result.fetchChunk();
+    chunk !== null && chunk.rowCount > 0;
+    chunk = await result.fetchChunk()
+  ) {
     const vectors = Array.from({ length: width }, (_, c) => chunk!.getColumnVector(c));
     for (let r = 0; r < chunk.rowCount; r++) {
       for (let c = 0; c < width; c++) values[c] = vectors[c]!.getItem(r) as string | null;

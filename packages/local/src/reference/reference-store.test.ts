@@ -28,7 +28,10 @@ describe('ReferenceStore', () => {
       fc.property(fc.array(entity, { maxLength: 60 }), fc.integer({ min: 0, max: 5000 }), (rows, pad) => {
         // Pad with plain rows so some cases cross one or two 4,096-row pages.
         const all = [
-          ...Array.from({ length: pad }, (_, i): ReferenceEntity => ({ ...parsed(rows[0] ?? blank), ciq_id: `P${i}` })),
+          ...Array.from(
+            { length: pad },
+            (_, i): ReferenceEntity => ({ ...parsed(rows[0] ?? blank), ciq_id: `P${i}` }),
+          ),
           ...rows,
         ];
         const store = ReferenceStore.fromRows(all);

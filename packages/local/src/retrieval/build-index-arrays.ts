@@ -8,10 +8,7 @@ import { nameTerms } from './name-terms.js';
  * document frequencies; a second computes TF-IDF weights, L2-normalizes each document and
  * scatters them into postings sorted by document.
  */
-export function buildIndexArrays(
-  records: IndexRecords,
-  options: NameIndexOptions,
-): NameIndexArrays {
+export function buildIndexArrays(records: IndexRecords, options: NameIndexOptions): NameIndexArrays {
   const nDocs = records.length;
   const recordAt = indexRecordAt(records);
   const withTicker = options.blockWeights.t > 0;

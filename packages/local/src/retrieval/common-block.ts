@@ -4,11 +4,15 @@ import type { NameIndexArrays } from './name-index.js';
  * The index's frequent terms seen from the documents' side. Terms whose document frequency
  * exceeds `fraction` of the index (common trigrams such as "ing", word prefixes such as
  * "inter") hold most postings but add little to any cosine. Search never scans their
- * postings: it completes candidate scores from each document's own vector (DocVectors),
+ * postings: it completes candidate scores from each document's own list of common terms,
  * and bounds what they can add to a document by ‖q_common‖ · ‖d_common‖ (Cauchy–Schwarz).
  */
 export interface CommonBlock {
   readonly isCommon: Uint8Array;
+  /** Per document, its common terms and weights (CSR). */
+  readonly offsets: Int32Array;
+  readonly terms: Int32Array;
+  readonly weights: Float32Array;
   /** ‖d_common‖ per document, and its largest value. */
   readonly norm: Float32Array;
   readonly maxNorm: number;
@@ -32,15 +36,29 @@ export function buildCommonBlock(a: NameIndexArrays, fraction = defaultCommonFra
   const n = a.nDocs;
   const isCommon = new Uint8Array(nTerms);
   const limit = Math.max(fraction * n, 1);
-  const sq = new Float64Array(n);
+  const counts = new Int32Array(n + 1);
   for (let t = 0; t < nTerms; t++) {
     const start = a.termOffsets[t]!;
     const end = a.termOffsets[t + 1]!;
     if (end - start <= limit) continue;
     isCommon[t] = 1;
-    for (let p = start; p < end; p++) {
+    for (let p = start; p < end; p++) counts[a.postingDocs[p]! + 1]!++;
+  }
+  const offsets = new Int32Array(n + 1);
+  for (let d = 0; d < n; d++) offsets[d + 1] = offsets[d]! + counts[d + 1]!;
+  const cursor = offsets.slice(0, n);
+  const terms = new Int32Array(offsets[n]!);
+  const weights = new Float32Array(offsets[n]!);
+  const sq = new Float64Array(n);
+  for (let t = 0; t < nTerms; t++) {
+    if (isCommon[t] === 0) continue;
+    for (let p = a.termOffsets[t]!; p < a.termOffsets[t + 1]!; p++) {
+      const d = a.postingDocs[p]!;
       const w = a.postingWeights[p]!;
-      sq[a.postingDocs[p]!]! += w * w;
+      const at = cursor[d]!++;
+      terms[at] = t;
+      weights[at] = w;
+      sq[d]! += w * w;
     }
   }
   const norm = Float32Array.from(sq, Math.sqrt);
@@ -53,5 +71,5 @@ export function buildCommonBlock(a: NameIndexArrays, fraction = defaultCommonFra
   const byCountry = new Int32Array(countryStart[nCountries]!);
   for (const d of byNorm) if (a.docCountry[d]! >= 0) byCountry[fill[a.docCountry[d]!]!++] = d;
   const maxNorm = n > 0 ? norm[byNorm[0]!]! : 0;
-  return { isCommon, norm, maxNorm, byNorm, byCountry, countryStart };
+  return { isCommon, offsets, terms, weights, norm, maxNorm, byNorm, byCountry, countryStart };
 }

@@ -42,28 +42,34 @@ function bruteForce(index: NameIndex, docs: readonly IndexRecord[], query: Index
 function scanAll(index: NameIndex, query: IndexRecord, k: number) {
   const a = index.arrays;
   const common = index.commonBlock();
-  const v = index.docVectors();
   const { ids, weights } = index.queryVector(query);
   const order = ids.map((_, i) => i).sort((i, j) => weights[j]! - weights[i]! || ids[i]! - ids[j]!);
-  const acc = new Float32Array(a.nDocs);
-  const qCommon = new Map<number, number>();
+  const rare = new Float32Array(a.nDocs);
+  const commonPart = new Float64Array(a.nDocs);
+  const q = new Map(ids.map((t, i) => [t, weights[i]!]));
   for (const i of order) {
     const t = ids[i]!;
-    if (common.isCommon[t] === 1) qCommon.set(t, weights[i]!);
-    else
-      for (let p = a.termOffsets[t]!; p < a.termOffsets[t + 1]!; p++) {
-        const d = a.postingDocs[p]!;
-        acc[d] = acc[d]! + weights[i]! * a.postingWeights[p]!;
-      }
+    if (common.isCommon[t] === 1) continue;
+    for (let p = a.termOffsets[t]!; p < a.termOffsets[t + 1]!; p++) {
+      const d = a.postingDocs[p]!;
+      rare[d] = rare[d]! + weights[i]! * a.postingWeights[p]!;
+    }
+  }
+  // Common terms by ascending id: each document's common part summed in its term order.
+  for (let t = 0; t < a.terms.length; t++) {
+    if (common.isCommon[t] !== 1 || !q.has(t)) continue;
+    for (let p = a.termOffsets[t]!; p < a.termOffsets[t + 1]!; p++) {
+      const d = a.postingDocs[p]!;
+      commonPart[d] = commonPart[d]! + q.get(t)! * a.postingWeights[p]!;
+    }
   }
   const country = query.country ? a.countries.indexOf(query.country) : -1;
   const hits: { doc: number; score: number }[] = [];
   for (let d = 0; d < a.nDocs; d++) {
-    let c = 0;
-    for (let e = v.offsets[d]!; e < v.offsets[d + 1]!; e++) c += (qCommon.get(v.terms[e]!) ?? 0) * v.weights[e]!;
-    if (acc[d] === 0 && c === 0) continue;
-    const boost = a.options.countryBoost > 0 && country >= 0 && a.docCountry[d] === country ? a.options.countryBoost : 0;
-    hits.push({ doc: d, score: acc[d]! + boost + c });
+    if (rare[d] === 0 && commonPart[d] === 0) continue;
+    const boost =
+      a.options.countryBoost > 0 && country >= 0 && a.docCountry[d] === country ? a.options.countryBoost : 0;
+    hits.push({ doc: d, score: rare[d]! + boost + commonPart[d]! });
   }
   return hits.sort((x, y) => y.score - x.score || x.doc - y.doc).slice(0, k);
 }

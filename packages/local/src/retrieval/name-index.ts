@@ -1,8 +1,7 @@
 import { buildIndexArrays } from './build-index-arrays.js';
-import type { IndexRecords } from './index-records.js';
 import { buildCommonBlock, type CommonBlock } from './common-block.js';
-import { buildDocVectors, type DocVectors } from './doc-vectors.js';
-import { type MaxScoreScratch, maxScoreScratch, maxScoreTopK } from './max-score-top-k.js';
+import { exactTopK, type SearchScratch } from './exact-top-k.js';
+import type { IndexRecords } from './index-records.js';
 import {
   blockIndex,
   blockWeightArray,
@@ -47,29 +46,25 @@ export interface SearchOptions {
   readonly commonFraction?: number;
   /** A common-term block built elsewhere (a worker receives the main thread's). */
   readonly common?: CommonBlock;
-  /** Document vectors built elsewhere (a worker receives the main thread's). */
-  readonly vectors?: DocVectors;
 }
 
 /**
  * Exact cosine top-k over character 3-grams, words, word prefixes and tickers of
- * normalized company names (see maxScoreTopK).
+ * normalized company names (see exactTopK).
  */
 export class NameIndex {
   private readonly vocab: Map<string, number>;
   private readonly blockWeights: Float64Array;
   private readonly unknownIdf: number;
   private readonly countryIds: Map<string, number>;
-  private scratch: MaxScoreScratch | null = null;
+  private scratch: SearchScratch | null = null;
   private common: CommonBlock | null = null;
-  private vectors: DocVectors | null = null;
 
   constructor(
     readonly arrays: NameIndexArrays,
     private readonly searchOptions: SearchOptions = {},
   ) {
     this.common = searchOptions.common ?? null;
-    this.vectors = searchOptions.vectors ?? null;
     this.vocab = new Map(arrays.terms.map((t, i) => [t, i]));
     this.blockWeights = blockWeightArray(arrays.options);
     this.unknownIdf = Math.log(arrays.nDocs + 1) + 1;
@@ -80,10 +75,7 @@ export class NameIndex {
     return this.arrays.nDocs;
   }
 
-  static build(
-    records: IndexRecords,
-    options: NameIndexOptions = DEFAULT_NAME_INDEX_OPTIONS,
-  ): NameIndex {
+  static build(records: IndexRecords, options: NameIndexOptions = DEFAULT_NAME_INDEX_OPTIONS): NameIndex {
     return new NameIndex(buildIndexArrays(records, options));
   }
 
@@ -91,12 +83,6 @@ export class NameIndex {
   commonBlock(): CommonBlock {
     this.common ??= buildCommonBlock(this.arrays, this.searchOptions.commonFraction);
     return this.common;
-  }
-
-  /** Each document's terms and weights, and each term's largest weight (built on first use). */
-  docVectors(): DocVectors {
-    this.vectors ??= buildDocVectors(this.arrays);
-    return this.vectors;
   }
 
   /** Query vector as (term id, weight) pairs, L2-normalized over all its terms (unknown ones included). */
@@ -124,13 +110,16 @@ export class NameIndex {
 
   /** The k best documents by cosine (plus the country boost when set), best first; ties by document order. */
   search(query: IndexRecord, k: number): SearchHit[] {
-    this.scratch ??= maxScoreScratch(this.arrays.nDocs, this.arrays.terms.length);
+    this.scratch ??= {
+      acc: new Float32Array(this.arrays.nDocs),
+      touched: new Int32Array(this.arrays.nDocs),
+      queryCommon: new Float64Array(this.arrays.terms.length),
+    };
     const common = this.commonBlock();
-    const vectors = this.docVectors();
     const { ids, weights } = this.queryVector(query);
     const boost = this.arrays.options.countryBoost;
     const country = query.country ?? null;
     const countryId = boost > 0 && country !== null ? (this.countryIds.get(country) ?? -1) : -1;
-    return maxScoreTopK(this.arrays, common, vectors, this.scratch, { ids, weights, countryId, boost }, k);
+    return exactTopK(this.arrays, common, this.scratch, { ids, weights, countryId, boost }, k);
   }
 }

@@ -46,11 +46,7 @@ export class ParallelIndexRetriever implements CandidateRetriever {
    * Starts `workers` threads over the index (its rows are `reference`, in order). Requests
    * posted before a worker has loaded wait in its queue, so this returns at once.
    */
-  constructor(
-    index: NameIndex,
-    reference: readonly ReferenceEntity[] | ReferenceRows,
-    workers: number,
-  ) {
+  constructor(index: NameIndex, reference: readonly ReferenceEntity[] | ReferenceRows, workers: number) {
     this.rows = referenceRows(reference);
     if (index.size !== reference.length) {
       throw new EmError(

@@ -29,10 +29,7 @@ export function runSearchWorker(): void {
   let index: NameIndex | null = null;
   port.on('message', (request: WorkerRequest) => {
     if (request.kind === 'init') {
-      index = new NameIndex(arraysFromShared(request.data), {
-        common: request.data.common,
-        vectors: request.data.vectors,
-      });
+      index = new NameIndex(arraysFromShared(request.data), { common: request.data.common });
       port.postMessage({ kind: 'ready' } satisfies WorkerReply);
       return;
     }

@@ -1,5 +1,4 @@
 import type { CommonBlock } from './common-block.js';
-import type { DocVectors } from './doc-vectors.js';
 import type { NameIndex, NameIndexArrays } from './name-index.js';
 
 type Typed = Int32Array | Float32Array | Uint8Array;
@@ -17,13 +16,11 @@ export interface SharedIndexData {
   readonly arrays: Omit<NameIndexArrays, 'terms'>;
   readonly terms: string;
   readonly common: CommonBlock;
-  readonly vectors: DocVectors;
 }
 
 export function shareIndex(index: NameIndex): SharedIndexData {
   const a = index.arrays;
   const c = index.commonBlock();
-  const v = index.docVectors();
   return {
     arrays: {
       nDocs: a.nDocs,
@@ -38,17 +35,14 @@ export function shareIndex(index: NameIndex): SharedIndexData {
     terms: a.terms.join('\u0000'),
     common: {
       isCommon: shared(c.isCommon),
+      offsets: shared(c.offsets),
+      terms: shared(c.terms),
+      weights: shared(c.weights),
       norm: shared(c.norm),
       maxNorm: c.maxNorm,
       byNorm: shared(c.byNorm),
       byCountry: shared(c.byCountry),
       countryStart: shared(c.countryStart),
-    },
-    vectors: {
-      offsets: shared(v.offsets),
-      terms: shared(v.terms),
-      weights: shared(v.weights),
-      termMax: shared(v.termMax),
     },
   };
 }
