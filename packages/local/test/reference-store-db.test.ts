@@ -21,6 +21,13 @@ beforeAll(async () => {
   }));
   writeText(tmp.file('ref.csv'), recordsToCsv(REFERENCE_COLUMNS, rows));
   await engine.ingest('reference', tmp.file('ref.csv'));
+  // Values holding the characters the page strings use as separator and NULL mark (written
+  // straight to bronze: ingest may refuse control characters) and empty strings.
+  await engine.query(
+    `INSERT INTO bronze.reference_entities (ciq_id, company_name, ticker, industry, sector, ingestion_timestamp, content_hash)
+     VALUES ('IQ9000001', 'Odd\u001eName AG', '', '\u001f', 'a\u001fb', now(), 'x'),
+            ('IQ9000002', 'Plain AG', 'PL', '', NULL, now(), 'y')`,
+  );
 });
 afterAll(async () => {
   await engine.close();
@@ -28,7 +35,7 @@ afterAll(async () => {
 });
 
 describe('readReferenceStore', () => {
-  it('holds the rows readReferenceRows parses, in the same order, with the same fingerprint', async () => {
+  it('holds the rows readReferenceRows parses, in the same order, with the same fingerprint, odd characters too', async () => {
     const rows = await readReferenceRows((sql) => engine.query(sql));
     const store = await readReferenceStore(engine.db);
     expect(store.length).toBe(rows.length);

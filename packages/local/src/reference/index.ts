@@ -1,3 +1,3 @@
-export { REFERENCE_STORE_SQL, readReferenceStore } from './read-reference-store.js';
+export { readReferenceStore } from './read-reference-store.js';
 export { type ReferenceColumn, type ReferenceRows, referenceRows } from './reference-rows.js';
 export { ReferenceStore } from './reference-store.js';

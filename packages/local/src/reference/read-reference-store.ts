@@ -1,32 +1,86 @@
 import { REFERENCE_COLUMNS } from '@em/core';
 import type { Database } from '../db/database.js';
-import { ReferenceStore } from './reference-store.js';
+import { PAGE_ROWS, type PageText, ReferenceStore } from './reference-store.js';
 
-/** Reference rows in a stable order (the index fingerprint and document ids depend on it). */
-export const REFERENCE_STORE_SQL = `SELECT ${REFERENCE_COLUMNS.map((c) => `${c}::VARCHAR AS ${c}`).join(', ')}
-  FROM bronze.reference_entities ORDER BY ciq_id`;
+/** Ends every value in a page string (a control character no name or identifier carries). */
+const SEP = '\u001e';
+/** Stands for NULL in a page string. */
+const NULL_MARK = '\u001f';
+
+const pageSql = (): string => {
+  const parts = REFERENCE_COLUMNS.map(
+    (c) => `string_agg(coalesce(${c}::VARCHAR, '${NULL_MARK}') || '${SEP}', '' ORDER BY rn) AS ${c},
+      count(*) FILTER (WHERE contains(${c}::VARCHAR, '${SEP}') OR ${c}::VARCHAR = '${NULL_MARK}') AS ${c}_odd`,
+  );
+  return `SELECT rn // ${PAGE_ROWS} AS page, count(*) AS n, ${parts.join(',\n      ')}
+    FROM (SELECT row_number() OVER (ORDER BY ciq_id) - 1 AS rn, * FROM bronze.reference_entities)
+    GROUP BY page ORDER BY page`;
+};
 
 /**
- * The bronze reference, streamed chunk by chunk from DuckDB into a columnar `ReferenceStore`
- * (no row objects: a million rows take ~150 MB), in `ORDER BY ciq_id` order like
- * `readReferenceRows`.
+ * The bronze reference in `ORDER BY ciq_id` order (like `readReferenceRows`), read into a
+ * columnar `ReferenceStore` without one JS value per field: DuckDB concatenates each page of
+ * 4,096 rows per column into one string (values ended by U+001E, NULL written U+001F), so
+ * JavaScript decodes ten strings per page. A page column in which a value itself holds one of
+ * those characters is read value by value instead.
  */
 export async function readReferenceStore(db: Database): Promise<ReferenceStore> {
   const { n } = await db.one<{ n: number }>('SELECT count(*) AS n FROM bronze.reference_entities');
   const store = new ReferenceStore(n);
-  const result = await db.connection.stream(REFERENCE_STORE_SQL);
+  const pages = await db.connection.stream(pageSql());
   const width = REFERENCE_COLUMNS.length;
-  const values: (string | null)[] = new Array(width).fill(null);
   for (
-    let chunk = await result.fetchChunk();
+    let chunk = await pages.fetchChunk();
     chunk !== null && chunk.rowCount > 0;
-    chunk = await result.fetchChunk()
+    chunk = await pages.fetchChunk()
   ) {
-    const vectors = Array.from({ length: width }, (_, c) => chunk!.getColumnVector(c));
     for (let r = 0; r < chunk.rowCount; r++) {
-      for (let c = 0; c < width; c++) values[c] = vectors[c]!.getItem(r) as string | null;
-      store.append(values);
+      const page = Number(chunk.getColumnVector(0).getItem(r));
+      const rows = Number(chunk.getColumnVector(1).getItem(r));
+      const texts: PageText[] = [];
+      for (let c = 0; c < width; c++) {
+        const odd = Number(chunk.getColumnVector(3 + 2 * c).getItem(r));
+        texts.push(
+          odd === 0
+            ? parsePage(chunk.getColumnVector(2 + 2 * c).getItem(r) as string, rows)
+            : await readPageColumn(db, REFERENCE_COLUMNS[c]!, page, rows),
+        );
+      }
+      store.appendPage(texts);
     }
   }
   return store.seal();
+}
+
+/** Value ends and nulls of one page string. */
+function parsePage(text: string, rows: number): PageText {
+  const ends = new Uint32Array(rows);
+  const nulls = new Uint8Array(rows);
+  let start = 0;
+  for (let i = 0; i < rows; i++) {
+    const end = text.indexOf(SEP, start);
+    if (end - start === 1 && text[start] === NULL_MARK) nulls[i] = 1;
+    ends[i] = end;
+    start = end + 1;
+  }
+  return { text, ends, nulls, separated: true };
+}
+
+/** One page of one column, value by value (for values that hold the separator characters). */
+async function readPageColumn(db: Database, column: string, page: number, rows: number): Promise<PageText> {
+  const values = await db.all<{ v: string | null }>(
+    `SELECT ${column}::VARCHAR AS v FROM (SELECT row_number() OVER (ORDER BY ciq_id) - 1 AS rn, ${column}
+       FROM bronze.reference_entities) WHERE rn // ${PAGE_ROWS} = $1 ORDER BY rn`,
+    [page],
+    'reading the reference',
+  );
+  const ends = new Uint32Array(rows);
+  const nulls = new Uint8Array(rows);
+  let length = 0;
+  values.forEach(({ v }, i) => {
+    if (v === null) nulls[i] = 1;
+    else length += v.length;
+    ends[i] = length;
+  });
+  return { text: values.map((x) => x.v ?? '').join(''), ends, nulls, separated: false };
 }
