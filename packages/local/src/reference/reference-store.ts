@@ -124,7 +124,9 @@ export class ReferenceStore implements ReferenceRows {
     if (rows > PAGE_ROWS) throw new Error(`ReferenceStore pages hold at most ${PAGE_ROWS} rows`);
     if (this.count + rows > this.capacity)
       throw new Error(`ReferenceStore holds at most ${this.capacity} rows`);
-    REFERENCE_COLUMNS.forEach((c, i) => this.columns[c].pushPage(this.count, columns[i]!));
+    REFERENCE_COLUMNS.forEach((c, i) => {
+      this.columns[c].pushPage(this.count, columns[i]!);
+    });
     this.count += rows;
   }
 
