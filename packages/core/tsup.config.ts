@@ -10,6 +10,7 @@ export default defineConfig({
     cascade: 'src/entries/cascade.ts',
     adjudication: 'src/entries/adjudication.ts',
     transport: 'src/entries/transport.ts',
+    alerts: 'src/entries/alerts.ts',
     'testing/index': 'src/testing/index.ts',
   },
   format: ['esm'],

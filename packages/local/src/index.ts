@@ -1,6 +1,16 @@
 export type { RunReport } from '@em/core';
 export { Database } from './db/database.js';
 export { LocalEngine, type LocalEngineOptions } from './engine.js';
+export {
+  type DailyMonitoring,
+  LOCAL_SCHEMAS,
+  type Monitoring,
+  type MonitoringQuery,
+  type MonitoringSchemas,
+  monitoring,
+  type RunSummary,
+  type StageFigures,
+} from './gold/monitoring.js';
 export type { CostAnalysisRow, DailyStatsRow, StatsCounts, StatsReport } from './gold/stats.js';
 export type { EntityKind } from './ingest/entity-columns.js';
 export type { IngestOptions } from './ingest/ingest-file.js';
@@ -9,6 +19,7 @@ export * from './llm/index.js';
 export * from './model/index.js';
 export { DuckDbMatchSink, type DuckDbMatchSinkOptions } from './ports/duckdb-match-sink.js';
 export { DuckDbReferenceLookup } from './ports/duckdb-reference-lookup.js';
+export * from './reference/index.js';
 export * from './retrieval/index.js';
 export * from './review/index.js';
 export type { RunOptions } from './runs/run-matching.js';
