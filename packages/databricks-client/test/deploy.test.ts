@@ -176,6 +176,6 @@ describe('em deploy (CLI)', () => {
   it('says which variable is missing, with exit code 2', async () => {
     const cli = io({});
     expect(await runCli(['deploy'], { io: cli })).toBe(2);
-    expect(cli.err()).toMatch(/^em: Databricks host is missing\. Pass `host` or set DATABRICKS_HOST/m);
+    expect(cli.err()).toMatch(/^em: Databricks host is missing\. Pass `host`, set DATABRICKS_HOST/m);
   });
 });
