@@ -127,6 +127,6 @@ describe('deployServingEndpoint', () => {
         state: { ready: 'READY', config_update: 'UPDATE_FAILED' },
       },
     }));
-    await expect(deployServingEndpoint(http(), spec)).rejects.toThrow(/failed to update/);
+    await expect(deployServingEndpoint(http(), spec)).rejects.toThrow(/did not update to .*UPDATE_FAILED/);
   });
 });
