@@ -3,8 +3,11 @@
  * Foundation Models, any OpenAI-compatible endpoint). Pure: the transports do the I/O.
  */
 
-/** Statuses worth another try: the request was refused before it ran (408, 409 conflict, 429) or the server failed (5xx). */
-export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([408, 409, 429, 500, 502, 503, 504]);
+/**
+ * Statuses worth another try: the request was refused before it ran (408, 409 conflict, 429),
+ * the server failed (5xx), or 555: a Databricks serving endpoint scaling up from zero.
+ */
+export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([408, 409, 429, 500, 502, 503, 504, 555]);
 
 export const isRetryableStatus = (status: number): boolean => RETRYABLE_STATUSES.has(status);
 
