@@ -15,10 +15,10 @@ import {
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { runCli } from '@em/cli';
 import { describe, expect, it } from 'vitest';
+import { runCli } from '../src/index.js';
 
-const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
+const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
 /** A copy of the bundle (databricks.yml, resources/, notebooks/) in a temp folder. */
 function bundleCopy(): string {
