@@ -3,12 +3,11 @@
 // docs.databricks.com/connect/unity-catalog/managed-storage. The fake warehouse answers such a
 // CREATE CATALOG with the error users report ("Metastore storage root URL does not exist…").
 // em lets the user name a managed location or use an existing catalog, in the library and the CLI.
-import { runCli } from '@em/cli';
+
 import { InputError } from '@em/core';
+import { engineFor, FakeWorkspace, PAT } from '@em/databricks-client/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { engineFor } from '../support/engine-harness.js';
-import { FakeWorkspace, PAT } from '../support/fake-workspace.js';
-import { rejection } from '../support/rejection.js';
+import { runCli } from '../src/index.js';
 
 let ws: FakeWorkspace;
 beforeEach(async () => {
@@ -71,3 +70,13 @@ describe('CREATE CATALOG on a metastore without a storage root', () => {
     expect(err).toMatch(/not both/);
   });
 });
+
+/** The error a promise rejects with; fails the test when it resolves instead. */
+async function rejection(promise: Promise<unknown>): Promise<Error> {
+  try {
+    await promise;
+  } catch (error) {
+    return error as Error;
+  }
+  throw new Error('expected a rejection');
+}
