@@ -29,6 +29,7 @@ beforeAll(async () => {
         source_system: item.source_system,
         ciq_id,
         decidedBy: 'tester',
+        allowNonCandidate: true, // the truth may not have been retrieved
       });
     }
   });
