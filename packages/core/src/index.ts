@@ -29,6 +29,6 @@ export {
   Usage,
 } from './schemas/match-result.js';
 export { REFERENCE_COLUMNS, ReferenceEntity } from './schemas/reference-entity.js';
-export type { RunReport } from './schemas/run-report.js';
+export type { RunLlmReport, RunReport } from './schemas/run-report.js';
 export { SOURCE_COLUMNS, SourceEntity, sourceKey } from './schemas/source-entity.js';
 export * from './similarity/index.js';

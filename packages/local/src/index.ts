@@ -2,7 +2,13 @@ export type { RunReport } from '@em/core';
 export { Database } from './db/database.js';
 export { findSqlDir, readSqlFiles, type SqlFile } from './ddl/sql-files.js';
 export { LocalEngine, type LocalEngineOptions } from './engine.js';
-export type { CostAnalysisRow, DailyStatsRow, StatsCounts, StatsReport } from './gold/stats.js';
+export type {
+  CostAnalysisRow,
+  DailyStatsRow,
+  ModelVersionRow,
+  StatsCounts,
+  StatsReport,
+} from './gold/stats.js';
 export type { EntityKind } from './ingest/entity-columns.js';
 export type { IngestOptions } from './ingest/ingest-file.js';
 export { formatIngestReport, type IngestReport } from './ingest/ingest-report.js';

@@ -84,6 +84,7 @@ describe('LocalEngine.run', () => {
       ciq_id: 'IQ0000001',
       decidedBy: 'ana',
       note: 'checked',
+      allowNonCandidate: true,
     });
     const [none] = await engine.reviewQueue({ limit: 1 });
     await engine.decide({
@@ -124,7 +125,7 @@ describe('LocalEngine.run', () => {
         before_ciq_id: null,
         before_method: 'no_match',
         after_ciq_id: 'IQ0000001',
-        note: 'checked',
+        note: 'chosen outside the candidates; checked',
       },
       { decided_by: 'ben', before_ciq_id: null, before_method: 'no_match', after_ciq_id: null, note: null },
     ]);

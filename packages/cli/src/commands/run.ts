@@ -16,9 +16,11 @@ import { renderBarChart } from '../output/bar-chart.js';
 import { formatCount, formatDuration, formatMoney, formatPercent } from '../output/format.js';
 import { createProgress } from '../output/progress.js';
 import { renderKeyValues } from '../output/table.js';
+import { failOnLlmFailures, llmLines } from './run-llm-summary.js';
 
 interface RunOptions extends CommonOptions {
   full?: boolean;
+  strictLlm?: boolean;
   config?: string;
   engine: EngineName;
 }
@@ -36,6 +38,7 @@ export function register(program: Command, { io, openEngine }: CliContext): void
     ],
   })
     .option('--full', 'reprocess every source record, not only new or changed ones')
+    .option('--strict-llm', 'exit non-zero when the LLM stage failed for any case (they still go to review)')
     .option('--config <file>', 'cascade settings as JSON (thresholds, topK, prices, llm); see CascadeConfig')
     .addOption(
       new Option('--engine <engine>', 'where the cascade runs: embedded DuckDB, or a Databricks workspace')
@@ -65,13 +68,15 @@ export function register(program: Command, { io, openEngine }: CliContext): void
         engine.run({ full: options.full ?? false, config, onProgress: progress.update }),
       );
       progress.finish();
-      if (options.json) return printJson(io, { command: 'run', db: db.path, ...report });
-      print(
-        io,
-        ...describeRun(report),
-        '',
-        `Next: em review list${db.flag}  ·  em export --out gold.csv${db.flag}`,
-      );
+      if (options.json) printJson(io, { command: 'run', db: db.path, ...report });
+      else
+        print(
+          io,
+          ...describeRun(report),
+          '',
+          `Next: em review list${db.flag}  ·  em export --out gold.csv${db.flag}`,
+        );
+      if (options.strictLlm) failOnLlmFailures(report);
     });
 }
 
@@ -84,22 +89,34 @@ export function funnelBars(byMethod: Record<string, unknown>): { label: string; 
     .filter((bar) => bar.value > 0);
 }
 
+/** The line saying this run finished an earlier `--full` pass that had stopped, or nothing. */
+function resumedLine(report: RunReport): string[] {
+  const r = report.resumedFullRun;
+  if (!r) return [];
+  return [
+    `Resumed the unfinished \`em run --full\` ${r.runId} (started ${r.startedAt}, ${formatCount(r.done)} rows done before it stopped): the rows it had not reached were decided now.`,
+  ];
+}
+
 export function describeRun(report: RunReport): string[] {
   const processed = Number(report.processed);
   if (processed === 0) {
     return [
+      ...resumedLine(report),
       `Run ${report.runId}: nothing new or changed to match (${formatCount(report.skippedUnchanged)} source records unchanged).`,
       'Ingest new source rows, or reprocess everything with em run --full.',
     ];
   }
   const share = (n: number) => (processed > 0 ? `  ${formatPercent(n / processed)}` : '');
   const lines = [
+    ...resumedLine(report),
     `Run ${report.runId}: processed ${formatCount(processed)} source records` +
       ` (${formatCount(report.skippedUnchanged)} unchanged, skipped) in ${formatDuration(report.durationMs)}` +
       ` · ${formatCount(Math.round(report.entitiesPerSecond))} entities/s`,
   ];
   const bars = funnelBars(report.byMethod);
   if (bars.length > 0) lines.push('', 'Decided by', renderBarChart(bars));
+  lines.push(...llmLines(report));
   lines.push(
     '',
     renderKeyValues([

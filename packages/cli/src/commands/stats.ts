@@ -35,6 +35,18 @@ export function describeStats(report: StatsReport): string[] {
     'Daily stats (gold.daily_stats)',
     daily.length > 0 ? renderTable(daily, columnsFor(daily)) : '(none)',
   );
+  // Which models decided the gold rows (after a model change, old rows keep the old version until `em run --full`).
+  const versions = (report.modelVersions ?? []) as unknown as Row[];
+  lines.push(
+    '',
+    'Model versions in gold (machine-decided rows)',
+    versions.length > 0
+      ? renderTable(versions, [
+          { label: 'model_version', value: (r) => r.model_version ?? '(none)' },
+          { label: 'rows', value: (r) => r.rows, format: formatCount, align: 'right' },
+        ])
+      : '(none)',
+  );
   const cost = report.costAnalysis as unknown as Row[];
   lines.push(
     '',

@@ -35,6 +35,8 @@ export const LlmConfig = z
     /** `max_tokens` of each reply. */
     maxCompletionTokens: z.number().int().min(16).max(32_768).default(512),
     temperature: z.number().min(0).max(2).default(0),
+    /** Stop calling the endpoint after this many cases in a row fail on it (unreachable, 5xx, timeout); 0: never. */
+    circuitBreakerFailures: z.number().int().min(0).max(10_000).default(5),
     /** Per run: once either is spent, remaining cases go to review with the reason. Omitted: no limit. */
     budget: z
       .object({ maxTokens: z.number().int().positive().optional(), maxUsd: z.number().positive().optional() })

@@ -18,4 +18,20 @@ export interface RunReport {
   readonly entitiesPerSecond: number;
   /** Earlier runs found still 'running' (a crashed process) and marked failed. */
   readonly abandonedRuns: number;
+  /** Stage 4, when an LLM adjudicator ran: successful and failed calls, and the cases it could not decide. */
+  readonly llm?: RunLlmReport;
+  /** This run finished an `--full` pass that had stopped early (it had decided `done` rows). */
+  readonly resumedFullRun?: { readonly runId: string; readonly startedAt: string; readonly done: number };
+}
+
+export interface RunLlmReport {
+  /** Calls that got a reply (the sum of llm_calls in gold for this run). */
+  readonly calls: number;
+  /** HTTP calls that failed (unreachable, 5xx, timeouts), retries included. */
+  readonly failedCalls: number;
+  /** Cases the LLM could not decide (they went to review), by why. */
+  readonly failedCases: number;
+  readonly failedBy: Readonly<Record<string, number>>;
+  /** Why the circuit breaker stopped calling the endpoint, or null. */
+  readonly circuitOpen: string | null;
 }

@@ -13,6 +13,8 @@ export interface PendingSource extends SourceEntity {
 export async function selectPending(
   db: Database,
   full: boolean,
+  /** Resuming an unfinished --full pass: also every gold row no run since this time has written. */
+  fullSince: string | null = null,
 ): Promise<{ pending: number; total: number }> {
   await db.run(
     `CREATE OR REPLACE TEMP TABLE em_pending AS
@@ -20,8 +22,10 @@ export async function selectPending(
      FROM bronze.source_entities s
      LEFT JOIN gold.matched_entities g ON g.source_id = s.source_id AND g.source_system = s.source_system
      WHERE g.match_method IS DISTINCT FROM 'human_review'
-       AND ($1 OR g.content_hash IS DISTINCT FROM s.content_hash)`,
-    [full],
+       AND ($1 OR g.content_hash IS DISTINCT FROM s.content_hash
+            OR ($2::TIMESTAMPTZ IS NOT NULL AND g.run_id NOT IN
+                (SELECT run_id FROM ops.runs WHERE kind = 'match' AND started_at >= $2::TIMESTAMPTZ)))`,
+    [full, fullSince],
     'selecting sources',
   );
   return db.one<{ pending: number; total: number }>(

@@ -11,8 +11,10 @@ import type { Database } from '../db/database.js';
 import { DuckDbMatchSink } from '../ports/duckdb-match-sink.js';
 import { DuckDbReferenceLookup } from '../ports/duckdb-reference-lookup.js';
 import { defaultBackends } from './default-backends.js';
+import { llmRunReport } from './llm-run-report.js';
 import { readPending, selectPending } from './pending-sources.js';
 import { runLog } from './run-log.js';
+import { findUnfinishedFullRun } from './unfinished-full-run.js';
 
 export const ENGINE_VERSION = 'em-local@0.1.0';
 
@@ -45,11 +47,17 @@ export async function runMatching(db: Database, options: RunOptions = {}): Promi
   const { watermark } = await db.one<{ watermark: string | null }>(
     'SELECT max(ingestion_timestamp) AS watermark FROM bronze.source_entities',
   );
-  const runId = await runLog.start(db, 'match', { full: options.full ?? false, ...config }, watermark);
+  // A --full pass that was killed or failed is finished by the next run, whatever its flags.
+  const resumed = options.full ? null : await findUnfinishedFullRun(db);
+  const full = {
+    full: options.full === true || resumed !== null,
+    ...(resumed ? { fullSince: resumed.since } : {}),
+  };
+  const runId = await runLog.start(db, 'match', { ...full, ...config }, watermark);
   const abandoned = await runLog.failAbandoned(db, runId);
   const tally = new RunTally();
   try {
-    const { pending, total } = await selectPending(db, options.full ?? false);
+    const { pending, total } = await selectPending(db, options.full ?? false, resumed?.since ?? null);
     options.onProgress?.(0, pending);
     const lookup = new DuckDbReferenceLookup(db);
     for (let from = 1; from <= pending; from += PAGE) {
@@ -70,7 +78,15 @@ export async function runMatching(db: Database, options: RunOptions = {}): Promi
       tally.add(results);
     }
     await runLog.finish(db, runId, 'succeeded', { rowsRead: pending, rowsProcessed: tally.processed }, null);
-    return tally.report(runId, total - pending, performance.now() - started, abandoned);
+    const tallied = tally.report(runId, total - pending, performance.now() - started, abandoned);
+    const llm = llmRunReport(backends.adjudicator);
+    const report = llm ? { ...tallied, llm } : tallied;
+    return resumed
+      ? {
+          ...report,
+          resumedFullRun: { runId: resumed.runId, startedAt: resumed.startedAt, done: resumed.done },
+        }
+      : report;
   } catch (error) {
     await runLog.finish(db, runId, 'failed', {}, (error as Error).message).catch(() => undefined);
     throw error;
