@@ -16,6 +16,7 @@ export * from './llm/index.js';
 export * from './model/index.js';
 export { DuckDbMatchSink, type DuckDbMatchSinkOptions } from './ports/duckdb-match-sink.js';
 export { DuckDbReferenceLookup } from './ports/duckdb-reference-lookup.js';
+export * from './reference/index.js';
 export * from './retrieval/index.js';
 export * from './review/index.js';
 export type { RunOptions } from './runs/run-matching.js';
