@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AlertsConfig } from '../alerts/alert-rules.js';
 import { InputError } from '../errors.js';
 
 const probability = z.number().min(0).max(1);
@@ -76,6 +77,8 @@ export const CascadeConfig = z
       llmCompletionPerMillionTokens: 1.5,
       computePerHour: 0,
     }),
+    /** Monitoring alerts (`em alerts`, the console's dashboard); absent: the default rules (see alertRules). */
+    alerts: AlertsConfig.optional(),
   })
   .strict();
 export type CascadeConfig = z.output<typeof CascadeConfig>;

@@ -1,3 +1,5 @@
+export { type ReferenceHit, searchReference } from './reference-search.js';
+export { ensureReviewAuditColumns } from './review-audit-columns.js';
 export type { ReviewCase } from './review-case.js';
 export type { ApplyOptions, ApplyReport, ReviewDecision } from './review-decide.js';
 export type { ReviewExportOptions } from './review-export.js';
@@ -10,3 +12,4 @@ export {
 } from './review-import.js';
 export { type ReviewLabel, reviewDecisionLabels } from './review-labels.js';
 export { type ReviewItem, type ReviewQueueOptions, suggestion } from './review-queue.js';
+export { type UndoRequest, undoLastDecision } from './review-undo.js';
