@@ -40,6 +40,9 @@ export const COMMANDS: readonly RegisterCommand[] = [
 
 export const VERSION = '0.1.0';
 
+/** Without --wait, a lock conflict is retried this long: enough for a reader's single request (em serve). */
+const DEFAULT_LOCK_WAIT_SECONDS = 2;
+
 /** The `em` program with every command registered and commander's exits turned into exceptions. */
 export function createProgram(ctx: CliContext): Command {
   const program = new Command('em')
@@ -70,7 +73,7 @@ export async function runCli(
     const program = createProgram(ctx);
     program.hook('preAction', (_program, action) => {
       invocation.name = fullName(action);
-      invocation.waitSeconds = Number(action.opts().wait ?? 0);
+      invocation.waitSeconds = Number(action.opts().wait ?? DEFAULT_LOCK_WAIT_SECONDS);
     });
     await program.parseAsync([...argv], { from: 'user' });
     return EXIT.ok;
