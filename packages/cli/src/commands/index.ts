@@ -20,9 +20,10 @@ export function register(program: Command, { io, openEngine }: CliContext): void
     .option('--rebuild', 'build even when the saved index is current')
     .action(async (options: IndexOptions) => {
       const db = resolveDb(options, io);
-      const { openIndex, indexPathFor, readReferenceRows } = await import('@em/local');
+      const { openIndex, indexPathFor, readReferenceStore } = await import('@em/local');
+      // The columnar store, as em run reads it: no object per reference row.
       const reference = await withEngine(openEngine, db.path, (engine) =>
-        readReferenceRows((sql) => engine.query(sql)),
+        readReferenceStore((sql, params) => engine.query(sql, params)),
       );
       const opened = openIndex(indexPathFor(db.path), reference, { rebuild: options.rebuild ?? false });
       const a = opened.index.arrays;
