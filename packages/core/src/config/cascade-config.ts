@@ -64,6 +64,11 @@ export const CascadeConfig = z
     topK: z.number().int().min(1).max(100).default(10),
     batchSize: z.number().int().min(1).max(100_000).default(256),
     identifierTrust: IdentifierTrust.default({ minNameSimilarity: 0.5 }),
+    /**
+     * Extra candidate channels (blocking rules): each a column both tables have, or parts joined
+     * with "+", e.g. "country+first_name_token". Name index, ticker and identifiers are always on.
+     */
+    blockingKeys: z.array(z.string().min(1)).default([]),
     llm: LlmConfig.prefault({}),
     prices: Prices.default({
       referenceLookup: 0,

@@ -9,3 +9,4 @@ export {
 } from './legal-forms.js';
 export { type NormalizedName, nameTokens, normalizeCompanyName } from './normalize-company-name.js';
 export { transliterationKey } from './transliteration-key.js';
+export { tickerKey } from './ticker-key.js';

@@ -64,3 +64,13 @@ export {
   type TrainingPairOptions,
   type TrainingPairs,
 } from './training-pairs.js';
+export { type EvidenceKind, type PseudoEvidence, pseudoEvidence } from './pseudo-evidence.js';
+export {
+  buildSelfSupervisedPairs,
+  type EvidencePair,
+  type SelfSupervisedOptions,
+  type SelfSupervisedStats,
+} from './self-supervised-pairs.js';
+export { type TrustOptions, type TrustPair, withTrust } from './train-with-trust.js';
+export { bandPrecision, estimateTrust, type HeldOutScore, type ModelTrust, type TrustBin, wilson } from './trust-estimate.js';
+export { type AutoPrecisionEstimate, type DecidedForEstimate, estimateAutoPrecision } from './auto-precision.js';

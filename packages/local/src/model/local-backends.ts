@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { ReferenceEntity } from '@em/core';
+import { ChannelRetriever } from '../retrieval/channels/channel-retriever.js';
+import { parseBlockingKey } from '../retrieval/channels/blocking-keys.js';
 import { IndexRetriever } from '../retrieval/index-retriever.js';
 import { indexPathFor, type OpenedIndex, openIndex } from '../retrieval/open-index.js';
 import { ParallelIndexRetriever } from '../retrieval/parallel-retriever.js';
@@ -21,7 +23,7 @@ export async function readReferenceRows(
 
 export interface LocalBackends {
   /** In worker threads for large references (see `workers`), else in the calling thread. */
-  readonly retriever: IndexRetriever | ParallelIndexRetriever;
+  readonly retriever: ChannelRetriever;
   /** Present when a trained model lies beside the database. */
   readonly scorer: GbdtPairScorer | undefined;
   readonly index: OpenedIndex & { readonly path: string };
@@ -32,6 +34,8 @@ export interface LocalBackends {
 
 export interface LoadLocalBackendsOptions {
   readonly rebuildIndex?: boolean;
+  /** The config's `blockingKeys` (extra candidate channels). */
+  readonly blockingKeys?: readonly string[];
   /**
    * Retrieval worker threads. Default: one per available core (at most 4) when the reference
    * has at least 50,000 rows, else none (searching a small index takes less than starting workers).
@@ -61,12 +65,13 @@ export function loadLocalBackends(
   });
   const workers =
     options.workers ?? (reference.length >= PARALLEL_MIN_ROWS ? Math.min(4, availableParallelism()) : 0);
-  const retriever =
+  const names =
     workers > 1
       ? new ParallelIndexRetriever(opened.index, reference, workers)
       : new IndexRetriever(opened.index, reference);
+  const retriever = new ChannelRetriever(names, reference, (options.blockingKeys ?? []).map(parseBlockingKey));
   const close = async (): Promise<void> => {
-    if (retriever instanceof ParallelIndexRetriever) await retriever.close();
+    if (names instanceof ParallelIndexRetriever) await names.close();
   };
   const index = { ...opened, path: indexPath };
   const modelPath = modelPathFor(dbPath);

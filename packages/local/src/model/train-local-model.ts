@@ -1,5 +1,7 @@
 import { existsSync } from 'node:fs';
 import { type CascadeConfig, parseCascadeConfig, type ReferenceEntity } from '@em/core';
+import { parseBlockingKey } from '../retrieval/channels/blocking-keys.js';
+import { ChannelRetriever } from '../retrieval/channels/channel-retriever.js';
 import { IndexRetriever } from '../retrieval/index-retriever.js';
 import { indexPathFor, type OpenedIndex, openIndex } from '../retrieval/open-index.js';
 import type { ReviewLabel } from '../review/review-labels.js';
@@ -63,7 +65,11 @@ export function trainLocalModel(
 ): TrainedLocalModel {
   const indexPath = indexPathFor(dbPath);
   const opened = openIndex(indexPath, reference);
-  const retriever = new IndexRetriever(opened.index, reference);
+  const retriever = new ChannelRetriever(
+    new IndexRetriever(opened.index, reference),
+    reference,
+    (options.config?.blockingKeys ?? []).map(parseBlockingKey),
+  );
   const identifiers = new ReferenceIdentifiers(reference);
   const fraction = options.labelFraction ?? 1;
   const labels =

@@ -14,3 +14,4 @@ export { indexText, NAME_TERMS_VERSION, nameTerms } from './name-terms.js';
 export { indexPathFor, type OpenedIndex, type OpenIndexOptions, openIndex } from './open-index.js';
 export { ParallelIndexRetriever, runSearchWorker } from './parallel-retriever.js';
 export { referenceFingerprint } from './reference-fingerprint.js';
+export * from './channels/index.js';

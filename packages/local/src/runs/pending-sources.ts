@@ -1,4 +1,4 @@
-import type { SourceEntity } from '@em/core';
+import { MATCH_STAGES, type SourceEntity } from '@em/core';
 import type { Database } from '../db/database.js';
 
 export interface PendingSource extends SourceEntity {
@@ -7,12 +7,16 @@ export interface PendingSource extends SourceEntity {
 
 /**
  * Fill temp table `em_pending` (n, source_id, source_system) with the sources a run must decide:
- * every one whose gold row is missing or was decided from another content hash (all of them
- * with `full`), never one a human decided. Returns { pending, total }.
+ * every one whose gold row is missing, was decided from another content hash, or was decided at
+ * stage 2 or 3 by another pair model than `modelVersion` (after `em train`, the new model
+ * rescores them; a row decided with no model counts as another model) — all of them with
+ * `full` — never one a human decided. Exact-identifier and LLM decisions do not depend on the
+ * pair model's version and stay. Returns { pending, total }.
  */
 export async function selectPending(
   db: Database,
   full: boolean,
+  modelVersion: string | null = null,
 ): Promise<{ pending: number; total: number }> {
   await db.run(
     `CREATE OR REPLACE TEMP TABLE em_pending AS
@@ -20,8 +24,10 @@ export async function selectPending(
      FROM bronze.source_entities s
      LEFT JOIN gold.matched_entities g ON g.source_id = s.source_id AND g.source_system = s.source_system
      WHERE g.match_method IS DISTINCT FROM 'human_review'
-       AND ($1 OR g.content_hash IS DISTINCT FROM s.content_hash)`,
-    [full],
+       AND ($1 OR g.content_hash IS DISTINCT FROM s.content_hash
+            OR ($2::VARCHAR IS NOT NULL AND g.model_version IS DISTINCT FROM $2::VARCHAR
+                AND g.match_stage IN ('${MATCH_STAGES.retrieval}', '${MATCH_STAGES.pairModel}')))`,
+    [full, modelVersion],
     'selecting sources',
   );
   return db.one<{ pending: number; total: number }>(

@@ -1,0 +1,114 @@
+import { createInMemoryBackends, parseCascadeConfig, runCascade, type SourceEntity, sourceKey } from '@em/core';
+import {
+  buildSelfSupervisedPairs,
+  buildTrainingPairs,
+  ChannelRetriever,
+  GbdtPairScorer,
+  type GoldLabel,
+  IndexRetriever,
+  NameIndex,
+  ReferenceIdentifiers,
+  estimateAutoPrecision,
+  trainPairModel,
+  withTrust,
+} from '../../src/index.js';
+import type { CompaniesData } from './companies-data.js';
+import { metrics, type Row } from './match-metrics.js';
+
+export interface TrustRow {
+  readonly mode: string;
+  readonly f1: number;
+  readonly hardF1: number;
+  readonly autoPrecision: number;
+  /** Share of the matchable evaluation rows auto-matched (confidence ≥ 0.90). */
+  readonly autoRate: number;
+  /** The model's own estimate of its auto-matched precision, when it makes one. */
+  readonly estimated: { readonly precision: number; readonly halfWidth: number } | null;
+  readonly trainSeconds: number;
+  readonly perSecond: number;
+  readonly log: string[];
+}
+
+export interface EvaluateOptions {
+  readonly mode: string;
+  /** Gold labels to train on; null trains the way `em train` does without labels. */
+  readonly labels: readonly GoldLabel[] | null;
+  readonly seed: number;
+}
+
+/** Train as `em train` would, run the cascade on `evaluation`, measure against the gold rows. */
+export async function evaluateModel(
+  data: CompaniesData,
+  evaluation: readonly SourceEntity[],
+  options: EvaluateOptions,
+): Promise<TrustRow> {
+  const log: string[] = [];
+  const index = NameIndex.build(data.reference);
+  const retriever = new ChannelRetriever(new IndexRetriever(index, data.reference), data.reference);
+  const identifiers = new ReferenceIdentifiers(data.reference);
+  let t = performance.now();
+  const ctx = { reference: data.reference, retriever, identifiers };
+  const built =
+    options.labels === null && process.env.EM_BENCH_PERTURB !== '1'
+      ? (() => {
+          const ss = buildSelfSupervisedPairs(ctx, data.sources, { seed: options.seed });
+          log.push(
+            `[${options.mode}] self-supervised: ${ss.pairs.length} pairs in ${((performance.now() - t) / 1000).toFixed(1)} s ${JSON.stringify(ss.stats)}`,
+          );
+          return { ...ss, source: 'self-supervised' as const, sources: ss.stats.sourcesRead };
+        })()
+      : buildTrainingPairs(ctx, options.labels, { seed: options.seed });
+  const raw = trainPairModel(built.pairs, {
+    featureSet: built.featureSet,
+    featureNames: built.featureNames,
+    source: built.source,
+    seed: options.seed,
+  });
+  const selfSupervised = 'stats' in built;
+  const trained = withTrust(raw, built.pairs, {
+    seed: options.seed,
+    heldOutFraction: 0.2,
+    validatedOnLabels: !selfSupervised,
+    basis: selfSupervised ? 'held-out pseudo-labelled evidence' : 'held-out gold labels',
+    identifierPrecision: selfSupervised ? built.stats.identifierPrecision : 0.999,
+  });
+  log.push(`[${options.mode}] trust: ${JSON.stringify(trained.trust)}`);
+  const trainSeconds = (performance.now() - t) / 1000;
+  log.push(
+    `[${options.mode}] train: ${built.source}, ${built.sources} sources, ${built.pairs.length} pairs in ${trainSeconds.toFixed(1)} s`,
+  );
+  const scorer = new GbdtPairScorer(trained.artifact, trained.modelVersion);
+  const { lookup } = createInMemoryBackends(data.reference, { retriever: false });
+  t = performance.now();
+  const results = await runCascade(evaluation, { lookup, retriever, scorer }, parseCascadeConfig({}));
+  const perSecond = (evaluation.length / (performance.now() - t)) * 1000;
+  const rows: Row[] = [];
+  const hard: Row[] = [];
+  results.forEach((res, i) => {
+    const g = data.gold.get(sourceKey(evaluation[i]!))!;
+    const row = { predicted: res.matched_ciq_id, truth: g.trueCiqId, confidence: res.match_confidence };
+    rows.push(row);
+    if (g.hard) hard.push(row);
+  });
+  const estimate = estimateAutoPrecision(
+    results.map((r) => ({ method: r.match_method, confidence: r.match_confidence, matched: r.matched_ciq_id !== null })),
+    trained.trust,
+    0.9,
+  );
+  const all = metrics(rows, 'all');
+  const auto = metrics(rows, 'auto');
+  log.push(
+    `[${options.mode}] all F1 ${all.f1.toFixed(4)} (P ${all.precision.toFixed(4)} R ${all.recall.toFixed(4)}); hard F1 ${metrics(hard, 'all').f1.toFixed(4)}; auto P ${auto.precision.toFixed(4)} rate ${auto.autoRateTrueMatch.toFixed(4)}`,
+  );
+  return {
+    mode: options.mode,
+    f1: all.f1,
+    hardF1: metrics(hard, 'all').f1,
+    autoPrecision: auto.precision,
+    autoRate: auto.autoRateTrueMatch,
+    estimated: estimate && { precision: estimate.estimate, halfWidth: estimate.halfWidth },
+    trainSeconds,
+    perSecond,
+    log,
+  };
+}
