@@ -1,6 +1,13 @@
 export * from './adjudication/index.js';
 export * from './cascade/index.js';
 export {
+  BLOCKING_COLUMNS,
+  type BlockingKeyPart,
+  blockingKeyParts,
+  blockingKeyProblem,
+  DERIVED_KEYS,
+} from './config/blocking-key-parts.js';
+export {
   CascadeConfig,
   type CascadeConfigInput,
   IdentifierTrust,
@@ -27,6 +34,6 @@ export {
   Usage,
 } from './schemas/match-result.js';
 export { REFERENCE_COLUMNS, ReferenceEntity } from './schemas/reference-entity.js';
-export type { RunReport } from './schemas/run-report.js';
+export type { RunReport, RunStage } from './schemas/run-report.js';
 export { SOURCE_COLUMNS, SourceEntity, sourceKey } from './schemas/source-entity.js';
 export * from './similarity/index.js';

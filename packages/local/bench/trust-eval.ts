@@ -42,13 +42,19 @@ for (const mode of modes) {
 }
 
 const pct = (v: number | null) => (v === null ? 'n/a' : v.toFixed(4));
-console.log(
-  '\nmode       | F1     | hard F1 | auto P | auto rate | est. auto P      | train s | run /s',
-);
+console.log('\nmode       | F1     | hard F1 | auto P | auto rate | est. auto P      | train s | run /s');
 for (const r of rows) {
   console.log(
     `${r.mode.padEnd(10)} | ${pct(r.f1)} | ${pct(r.hardF1)}  | ${pct(r.autoPrecision)} | ${pct(r.autoRate)}    | ${r.estimated === null ? 'n/a'.padEnd(16) : `${pct(r.estimated.precision)} ±${r.estimated.halfWidth.toFixed(4)}`} | ${r.trainSeconds.toFixed(1).padStart(7)} | ${r.perSecond.toFixed(0)}`,
   );
 }
 const out = arg('json');
-if (out) writeFileSync(out, `${JSON.stringify(rows.map(({ log: _, ...r }) => r), null, 2)}\n`);
+if (out)
+  writeFileSync(
+    out,
+    `${JSON.stringify(
+      rows.map(({ log: _, ...r }) => r),
+      null,
+      2,
+    )}\n`,
+  );

@@ -39,9 +39,13 @@ export function mergeCandidates(
   for (const candidate of ranked) {
     // Top-k of the name channel; rows other channels found are kept whatever their rank.
     const byName = candidate.channels === undefined || candidate.channels.includes('name');
-    if (byName && named >= topK) continue;
+    if ((byName && named >= topK) || seen.has(candidate.entity.ciq_id)) continue;
     if (byName) named++;
-    add(candidate.entity, Number.isFinite(candidate.score) ? candidate.score : 0, candidate.channels ?? ['name']);
+    add(
+      candidate.entity,
+      Number.isFinite(candidate.score) ? candidate.score : 0,
+      candidate.channels ?? ['name'],
+    );
   }
   const lowest = merged.length > 0 ? Math.min(...merged.map((c) => c.score)) : 0;
   for (const entity of hitEntities) add(entity, lowest, []);

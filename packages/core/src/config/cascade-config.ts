@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { InputError } from '../errors.js';
+import { blockingKeyProblem } from './blocking-key-parts.js';
 
 const probability = z.number().min(0).max(1);
 const price = z.number().nonnegative();
@@ -68,7 +69,14 @@ export const CascadeConfig = z
      * Extra candidate channels (blocking rules): each a column both tables have, or parts joined
      * with "+", e.g. "country+first_name_token". Name index, ticker and identifiers are always on.
      */
-    blockingKeys: z.array(z.string().min(1)).default([]),
+    blockingKeys: z
+      .array(
+        z.string().superRefine((spec, ctx) => {
+          const problem = blockingKeyProblem(spec);
+          if (problem) ctx.addIssue({ code: 'custom', message: problem });
+        }),
+      )
+      .default([]),
     llm: LlmConfig.prefault({}),
     prices: Prices.default({
       referenceLookup: 0,

@@ -92,7 +92,10 @@ const FEATURES: readonly (readonly [string, (x: PairContext) => number])[] = [
   ['cusip_agreement', (x) => x.ids[2]!],
   ['identifier_agreement', (x) => Math.max(...x.ids)],
   ['identifier_conflict', (x) => flag(Math.min(...x.ids) < 0)],
-  ['ticker_key_agreement', (x) => keyAgreement(tickerKey(x.pair.source.ticker), tickerKey(x.pair.candidate.entity.ticker))],
+  [
+    'ticker_key_agreement',
+    (x) => keyAgreement(tickerKey(x.pair.source.ticker), tickerKey(x.pair.candidate.entity.ticker)),
+  ],
   ['found_by_name', (x) => flag(channelsOf(x).includes('name'))],
   ['found_by_ticker', (x) => flag(channelsOf(x).includes('ticker'))],
   ['found_by_blocking_key', (x) => flag(channelsOf(x).some((c) => !BUILT_IN_CHANNELS.has(c)))],

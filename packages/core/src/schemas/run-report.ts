@@ -18,4 +18,28 @@ export interface RunReport {
   readonly entitiesPerSecond: number;
   /** Earlier runs found still 'running' (a crashed process) and marked failed. */
   readonly abandonedRuns: number;
+  /** Which stages ran, and with which model (engines that know say so). */
+  readonly stages?: readonly RunStage[];
+  /** A pair model this run trained first because there was none (no labels: self-supervised). */
+  readonly trainedModel?: {
+    readonly modelVersion: string;
+    readonly source: string;
+    readonly seconds: number;
+  } | null;
+  /** Estimated precision of this run's auto-matched rows; null when it cannot be estimated. */
+  readonly estimatedAutoPrecision?: {
+    readonly estimate: number;
+    readonly halfWidth: number;
+    readonly autoMatched: number;
+    /** False: the model was never checked against labels from this data, only its own evidence. */
+    readonly validatedOnLabels: boolean;
+  } | null;
+}
+
+/** One cascade stage in a run summary: did it run, with what. */
+export interface RunStage {
+  readonly stage: string;
+  readonly ran: boolean;
+  /** What it ran with ("gbdt-…", "name index + ticker, isin"), or why it did not run. */
+  readonly detail: string;
 }

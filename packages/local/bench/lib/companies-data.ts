@@ -32,8 +32,7 @@ export function loadCompanies(dir = COMPANIES_DIR): CompaniesData {
   }
   const reference = readCsv(path.join(dir, 'reference.csv')).map((r) => ReferenceEntity.parse(r));
   // ../shared/data/companies names them source_dev/gold_dev; the fixtures generator source/gold.
-  const file = (dev: string, plain: string) =>
-    path.join(dir, existsSync(path.join(dir, dev)) ? dev : plain);
+  const file = (dev: string, plain: string) => path.join(dir, existsSync(path.join(dir, dev)) ? dev : plain);
   const sources = readCsv(file('source_dev.csv', 'source.csv')).map((r) => SourceEntity.parse(r));
   const gold = new Map<string, GoldRow>();
   for (const r of readCsv(file('gold_dev.csv', 'gold.csv'))) {

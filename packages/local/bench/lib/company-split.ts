@@ -1,4 +1,4 @@
-import { sourceKey, type SourceEntity } from '@em/core';
+import { type SourceEntity, sourceKey } from '@em/core';
 import { inHashFraction } from '../../src/index.js';
 import type { CompaniesData } from './companies-data.js';
 

@@ -1,14 +1,19 @@
-import { createInMemoryBackends, parseCascadeConfig, runCascade, type SourceEntity, sourceKey } from '@em/core';
 import {
-  buildSelfSupervisedPairs,
-  buildTrainingPairs,
+  createInMemoryBackends,
+  parseCascadeConfig,
+  runCascade,
+  type SourceEntity,
+  sourceKey,
+} from '@em/core';
+import {
   ChannelRetriever,
+  chooseTrainingPairs,
+  estimateAutoPrecision,
   GbdtPairScorer,
   type GoldLabel,
   IndexRetriever,
   NameIndex,
   ReferenceIdentifiers,
-  estimateAutoPrecision,
   trainPairModel,
   withTrust,
 } from '../../src/index.js';
@@ -27,6 +32,9 @@ export interface TrustRow {
   readonly trainSeconds: number;
   readonly perSecond: number;
   readonly log: string[];
+  /** The cascade's results on the evaluation sources, in order. */
+  readonly results?: readonly import('@em/core').MatchResult[];
+  readonly extraResults?: readonly import('@em/core').MatchResult[] | undefined;
 }
 
 export interface EvaluateOptions {
@@ -34,6 +42,10 @@ export interface EvaluateOptions {
   /** Gold labels to train on; null trains the way `em train` does without labels. */
   readonly labels: readonly GoldLabel[] | null;
   readonly seed: number;
+  /** Labels answered through `em label`, trained on like review decisions (on top of self-supervision). */
+  readonly answers?: readonly GoldLabel[];
+  /** More sources to run the trained model on (not measured): their results come back in `extraResults`. */
+  readonly extra?: readonly SourceEntity[];
 }
 
 /** Train as `em train` would, run the cascade on `evaluation`, measure against the gold rows. */
@@ -48,30 +60,30 @@ export async function evaluateModel(
   const identifiers = new ReferenceIdentifiers(data.reference);
   let t = performance.now();
   const ctx = { reference: data.reference, retriever, identifiers };
-  const built =
-    options.labels === null && process.env.EM_BENCH_PERTURB !== '1'
-      ? (() => {
-          const ss = buildSelfSupervisedPairs(ctx, data.sources, { seed: options.seed });
-          log.push(
-            `[${options.mode}] self-supervised: ${ss.pairs.length} pairs in ${((performance.now() - t) / 1000).toFixed(1)} s ${JSON.stringify(ss.stats)}`,
-          );
-          return { ...ss, source: 'self-supervised' as const, sources: ss.stats.sourcesRead };
-        })()
-      : buildTrainingPairs(ctx, options.labels, { seed: options.seed });
-  const raw = trainPairModel(built.pairs, {
-    featureSet: built.featureSet,
-    featureNames: built.featureNames,
-    source: built.source,
+  // What `em train` does (train-local-model.ts), in memory.
+  const built = chooseTrainingPairs(ctx, options.labels, data.sources, {
     seed: options.seed,
+    ...(options.answers ? { review: options.answers, reviewWeight: 3 } : {}),
   });
-  const selfSupervised = 'stats' in built;
-  const trained = withTrust(raw, built.pairs, {
-    seed: options.seed,
-    heldOutFraction: 0.2,
-    validatedOnLabels: !selfSupervised,
-    basis: selfSupervised ? 'held-out pseudo-labelled evidence' : 'held-out gold labels',
-    identifierPrecision: selfSupervised ? built.stats.identifierPrecision : 0.999,
-  });
+  log.push(
+    `[${options.mode}] pairs: ${built.source}, ${built.pairs.length} pairs in ${((performance.now() - t) / 1000).toFixed(1)} s${built.selfSupervised ? ` ${JSON.stringify(built.selfSupervised)}` : ''}`,
+  );
+  const trained = withTrust(
+    trainPairModel(built.pairs, {
+      featureSet: built.featureSet,
+      featureNames: built.featureNames,
+      source: built.source,
+      seed: options.seed,
+    }),
+    built.pairs,
+    {
+      seed: options.seed,
+      heldOutFraction: 0.2,
+      validatedOnLabels: built.validatedOnLabels,
+      basis: built.trustBasis,
+      identifierPrecision: built.identifierPrecision,
+    },
+  );
   log.push(`[${options.mode}] trust: ${JSON.stringify(trained.trust)}`);
   const trainSeconds = (performance.now() - t) / 1000;
   log.push(
@@ -91,7 +103,11 @@ export async function evaluateModel(
     if (g.hard) hard.push(row);
   });
   const estimate = estimateAutoPrecision(
-    results.map((r) => ({ method: r.match_method, confidence: r.match_confidence, matched: r.matched_ciq_id !== null })),
+    results.map((r) => ({
+      method: r.match_method,
+      confidence: r.match_confidence,
+      matched: r.matched_ciq_id !== null,
+    })),
     trained.trust,
     0.9,
   );
@@ -110,5 +126,9 @@ export async function evaluateModel(
     trainSeconds,
     perSecond,
     log,
+    results,
+    extraResults: options.extra
+      ? await runCascade(options.extra, { lookup, retriever, scorer }, parseCascadeConfig({}))
+      : undefined,
   };
 }

@@ -1,5 +1,11 @@
+export {
+  type AutoPrecisionEstimate,
+  type DecidedForEstimate,
+  estimateAutoPrecision,
+} from './auto-precision.js';
 export { type Calibration, calibrate, fitIsotonic, fitPlatt } from './calibration.js';
 export { candidatePairs } from './candidate-pairs.js';
+export { type ChosenTrainingPairs, chooseTrainingPairs } from './choose-training-pairs.js';
 export {
   chooseThresholds,
   type DecisionMetrics,
@@ -15,6 +21,8 @@ export {
   loadLocalBackends,
   REFERENCE_ROWS_SQL,
   readReferenceRows,
+  readSourceRows,
+  SOURCE_ROWS_SQL,
 } from './local-backends.js';
 export {
   artifactText,
@@ -30,6 +38,7 @@ export {
 } from './pair-model-artifact.js';
 export { PERTURBATIONS, perturbName } from './perturb-name.js';
 export { type PerturbedSource, type PerturbOptions, perturbedSources } from './perturbed-sources.js';
+export { type EvidenceKind, type PseudoEvidence, pseudoEvidence } from './pseudo-evidence.js';
 export { ReferenceIdentifiers } from './reference-identifiers.js';
 export { reviewTrainingLabels } from './review-training.js';
 export {
@@ -47,6 +56,12 @@ export {
   type LabelEvaluationContext,
 } from './review-training-report.js';
 export { hashString, inHashFraction, seededRandom } from './seeded-random.js';
+export {
+  buildSelfSupervisedPairs,
+  type EvidencePair,
+  type SelfSupervisedOptions,
+  type SelfSupervisedStats,
+} from './self-supervised-pairs.js';
 export { type TrainedLocalModel, type TrainLocalModelOptions, trainLocalModel } from './train-local-model.js';
 export {
   auc,
@@ -56,6 +71,7 @@ export {
   type TrainPairModelOptions,
   trainPairModel,
 } from './train-pair-model.js';
+export { type TrustOptions, type TrustPair, withTrust } from './train-with-trust.js';
 export {
   buildTrainingPairs,
   type GoldLabel,
@@ -64,13 +80,11 @@ export {
   type TrainingPairOptions,
   type TrainingPairs,
 } from './training-pairs.js';
-export { type EvidenceKind, type PseudoEvidence, pseudoEvidence } from './pseudo-evidence.js';
 export {
-  buildSelfSupervisedPairs,
-  type EvidencePair,
-  type SelfSupervisedOptions,
-  type SelfSupervisedStats,
-} from './self-supervised-pairs.js';
-export { type TrustOptions, type TrustPair, withTrust } from './train-with-trust.js';
-export { bandPrecision, estimateTrust, type HeldOutScore, type ModelTrust, type TrustBin, wilson } from './trust-estimate.js';
-export { type AutoPrecisionEstimate, type DecidedForEstimate, estimateAutoPrecision } from './auto-precision.js';
+  bandPrecision,
+  estimateTrust,
+  type HeldOutScore,
+  type ModelTrust,
+  type TrustBin,
+  wilson,
+} from './trust-estimate.js';

@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { ReferenceEntity } from '@em/core';
-import { ChannelRetriever } from '../retrieval/channels/channel-retriever.js';
+import { ReferenceEntity, SourceEntity } from '@em/core';
 import { parseBlockingKey } from '../retrieval/channels/blocking-keys.js';
+import { ChannelRetriever } from '../retrieval/channels/channel-retriever.js';
 import { IndexRetriever } from '../retrieval/index-retriever.js';
 import { indexPathFor, type OpenedIndex, openIndex } from '../retrieval/open-index.js';
 import { ParallelIndexRetriever } from '../retrieval/parallel-retriever.js';
@@ -19,6 +19,17 @@ export async function readReferenceRows(
 ): Promise<ReferenceEntity[]> {
   const rows = await query(REFERENCE_ROWS_SQL);
   return rows.map((r) => ReferenceEntity.parse(r));
+}
+
+/** Every ingested source record, in a stable order: what self-supervised training reads. */
+export const SOURCE_ROWS_SQL = `SELECT source_id, source_system, company_name, ticker, lei, cusip, isin, country, industry
+  FROM bronze.source_entities ORDER BY source_system, source_id`;
+
+export async function readSourceRows(
+  query: (sql: string) => Promise<Record<string, unknown>[]>,
+): Promise<SourceEntity[]> {
+  const rows = await query(SOURCE_ROWS_SQL);
+  return rows.map((r) => SourceEntity.parse(r));
 }
 
 export interface LocalBackends {
@@ -69,7 +80,11 @@ export function loadLocalBackends(
     workers > 1
       ? new ParallelIndexRetriever(opened.index, reference, workers)
       : new IndexRetriever(opened.index, reference);
-  const retriever = new ChannelRetriever(names, reference, (options.blockingKeys ?? []).map(parseBlockingKey));
+  const retriever = new ChannelRetriever(
+    names,
+    reference,
+    (options.blockingKeys ?? []).map(parseBlockingKey),
+  );
   const close = async (): Promise<void> => {
     if (names instanceof ParallelIndexRetriever) await names.close();
   };

@@ -1,5 +1,4 @@
-import { normalizeCompanyName, type ScoringPair, tickerKey } from '@em/core';
-import { nameSimilarity } from '@em/core';
+import { nameSimilarity, normalizeCompanyName, type ScoringPair, tickerKey } from '@em/core';
 
 /**
  * Strong evidence that a candidate is the source's company, found without labels:
@@ -14,6 +13,8 @@ export interface PseudoEvidence {
   readonly kind: EvidenceKind;
   /** Index of the evidenced candidate in the list. */
   readonly index: number;
+  /** Another candidate shares the source's ticker: the evidence stands, but is not used for training. */
+  readonly tickerConflict: boolean;
 }
 
 /** A candidate found by the ticker alone, whose name disagrees: a rename, or a ticker collision. */
@@ -33,18 +34,25 @@ export function pseudoEvidence(list: readonly ScoringPair[]): PseudoEvidence | T
   const source = list[0]!.source;
   const base = normalizeCompanyName(source.company_name ?? '').base;
   const ticker = tickerKey(source.ticker);
-  const similarity = list.map((p) => nameSimilarity(source.company_name ?? '', p.candidate.entity.company_name ?? ''));
+  const similarity = list.map((p) =>
+    nameSimilarity(source.company_name ?? '', p.candidate.entity.company_name ?? ''),
+  );
+  const sameTicker =
+    ticker === null
+      ? []
+      : list.map((p, i) => (tickerKey(p.candidate.entity.ticker) === ticker ? i : -1)).filter((i) => i >= 0);
   const found: PseudoEvidence[] = [];
   const only = (indexes: number[], kind: EvidenceKind): void => {
-    if (indexes.length === 1) found.push({ kind, index: indexes[0]! });
+    if (indexes.length === 1)
+      found.push({ kind, index: indexes[0]!, tickerConflict: sameTicker.some((i) => i !== indexes[0]) });
   };
   const hasIdentifier = list
-    .map((p, i) => ((p.candidate.channels ?? []).some((c) => c === 'lei' || c === 'isin' || c === 'cusip') ? i : -1))
+    .map((p, i) =>
+      (p.candidate.channels ?? []).some((c) => c === 'lei' || c === 'isin' || c === 'cusip') ? i : -1,
+    )
     .filter((i) => i >= 0);
   if (hasIdentifier.length === 1 && similarity[hasIdentifier[0]!]! >= IDENTIFIER_NAME_AGREES)
     only(hasIdentifier, 'identifier');
-  const sameTicker =
-    ticker === null ? [] : list.map((p, i) => (tickerKey(p.candidate.entity.ticker) === ticker ? i : -1)).filter((i) => i >= 0);
   if (base !== '') {
     only(
       list
@@ -58,14 +66,15 @@ export function pseudoEvidence(list: readonly ScoringPair[]): PseudoEvidence | T
       'exact_name',
     );
   }
-  if (sameTicker.length === 1 && similarity[sameTicker[0]!]! >= TICKER_NAME_AGREES) only(sameTicker, 'ticker_name');
+  if (sameTicker.length === 1 && similarity[sameTicker[0]!]! >= TICKER_NAME_AGREES)
+    only(sameTicker, 'ticker_name');
   if (found.length > 0) {
     const index = found[0]!.index;
-    // Evidence pointing two ways, or a ticker shared with another candidate, is no evidence.
-    const agree = found.every((f) => f.index === index);
-    return agree && !sameTicker.some((i) => i !== index) ? found[0]! : null;
+    // Evidence pointing two ways is no evidence.
+    return found.every((f) => f.index === index) ? found[0]! : null;
   }
-  if (sameTicker.length === 1 && similarity[sameTicker[0]!]! < TICKER_NAME_AGREES) return { index: sameTicker[0]! };
+  if (sameTicker.length === 1 && similarity[sameTicker[0]!]! < TICKER_NAME_AGREES)
+    return { index: sameTicker[0]! };
   return null;
 }
 

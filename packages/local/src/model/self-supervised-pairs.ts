@@ -1,4 +1,12 @@
-import { nameSimilarity, PAIR_FEATURE_NAMES, PAIR_FEATURE_SET, pairFeatures, type ScoringPair, type SourceEntity, sourceKey, tickerKey } from '@em/core';
+import {
+  nameSimilarity,
+  PAIR_FEATURE_NAMES,
+  PAIR_FEATURE_SET,
+  pairFeatures,
+  type ScoringPair,
+  type SourceEntity,
+  sourceKey,
+} from '@em/core';
 import { candidatePairs } from './candidate-pairs.js';
 import { perturbName } from './perturb-name.js';
 import { type EvidenceKind, isEvidence, pseudoEvidence } from './pseudo-evidence.js';
@@ -76,24 +84,41 @@ export function buildSelfSupervisedPairs(
   ctx: TrainingPairContext,
   sources: readonly SourceEntity[],
   options: SelfSupervisedOptions = {},
-): { pairs: EvidencePair[]; stats: SelfSupervisedStats; featureNames: readonly string[]; featureSet: string } {
+): {
+  pairs: EvidencePair[];
+  stats: SelfSupervisedStats;
+  featureNames: readonly string[];
+  featureSet: string;
+} {
   const topK = options.topK ?? 10;
   const seed = options.seed ?? 1;
   const rand = seededRandom(seed);
   const max = options.maxSources ?? 4000;
   const negatives = options.negativesPerList ?? 5;
-  const read = sources.length <= max ? sources : sources.filter((s) => hashString(sourceKey(s), seed) / 4294967296 < max / sources.length);
+  const read =
+    sources.length <= max
+      ? sources
+      : sources.filter((s) => hashString(sourceKey(s), seed) / 4294967296 < max / sources.length);
   const pairs: EvidencePair[] = [];
   const evidence: Record<EvidenceKind, number> = { identifier: 0, exact_name: 0, ticker_name: 0 };
   let identifierSources = 0;
   let identifierDisagree = 0;
   const tickerOnly: ScoringPair[][] = [];
   let collisions = 0;
+  let tickered = 0;
   const candidates = (s: SourceEntity, exclude: string | null = null) =>
-    candidatePairs(s, ctx.retriever.retrieveOne(s, exclude ? topK + 1 : topK), ctx.identifiers, topK, exclude);
+    candidatePairs(
+      s,
+      ctx.retriever.retrieveOne(s, exclude ? topK + 1 : topK),
+      ctx.identifiers,
+      topK,
+      exclude,
+    );
   for (const source of read) {
     const list = candidates(source);
-    const byIdentifier = list.filter((p) => (p.candidate.channels ?? []).some((c) => IDENTIFIER_CHANNELS.has(c)));
+    const byIdentifier = list.filter((p) =>
+      (p.candidate.channels ?? []).some((c) => IDENTIFIER_CHANNELS.has(c)),
+    );
     if (byIdentifier.length > 0) {
       identifierSources++;
       if (byIdentifier.every((p) => similarity(p) < IDENTIFIER_NAME_AGREES)) identifierDisagree++;
@@ -105,10 +130,13 @@ export function buildSelfSupervisedPairs(
       continue;
     }
     const truth = list[found.index]!.candidate.entity;
-    evidence[found.kind]++;
-    const ticker = tickerKey(source.ticker);
-    if (ticker !== null && list.some((p, i) => i !== found.index && tickerKey(p.candidate.entity.ticker) === ticker))
+    // The ticker points elsewhere than strong evidence does: a collision (and no clean example).
+    if (source.ticker) tickered++;
+    if (found.tickerConflict) {
       collisions++;
+      continue;
+    }
+    evidence[found.kind]++;
     const group = `evidence:${truth.ciq_id}`;
     const push = (l: readonly ScoringPair[], variant: EvidencePair['variant']) => {
       for (const p of hardest(l, truth.ciq_id, negatives)) {
@@ -129,7 +157,10 @@ export function buildSelfSupervisedPairs(
     if (source.lei || source.isin || source.cusip) push(candidates(blanked), 'blanked');
     if (rand() < (options.perturbShare ?? 0.5)) {
       const name = perturbName(source.company_name ?? truth.company_name ?? '', rand);
-      push(candidates({ ...blanked, company_name: name, ticker: rand() < 0.5 ? source.ticker : null }), 'perturbed');
+      push(
+        candidates({ ...blanked, company_name: name, ticker: rand() < 0.5 ? source.ticker : null }),
+        'perturbed',
+      );
     }
     if (rand() < (options.absentShare ?? 0.3)) push(candidates(blanked, truth.ciq_id), 'absent');
   }
@@ -146,11 +177,13 @@ export function buildSelfSupervisedPairs(
   const identifierPrecision =
     1 - (wrongShare * ((agreeByChance + 1) / (trials + 2))) / Math.max(1e-9, 1 - wrongShare);
   const evidenced = evidence.identifier + evidence.exact_name + evidence.ticker_name;
-  const collisionRate = evidenced === 0 ? 0 : collisions / evidenced;
+  const collisionRate = tickered === 0 ? 0 : collisions / tickered;
   // Collisions expected among the sources without evidence, as a share of the ticker-only leads.
   const expectedCollisions = collisionRate * (read.length - evidenced);
   const rate =
-    tickerOnly.length === 0 ? 0 : Math.min(TICKER_ONLY_CAP, Math.max(0, 1 - expectedCollisions / tickerOnly.length));
+    tickerOnly.length === 0
+      ? 0
+      : Math.min(TICKER_ONLY_CAP, Math.max(0, 1 - expectedCollisions / tickerOnly.length));
   for (const list of tickerOnly) {
     const found = pseudoEvidence(list);
     if (found === null || isEvidence(found)) continue;
@@ -162,8 +195,26 @@ export function buildSelfSupervisedPairs(
         pairs.push({ features, label: 0, group, evidence: 'ticker_only', variant: 'soft', instance });
         return;
       }
-      if (rate > 0) pairs.push({ features, label: 1, group, weight: rate, evidence: 'ticker_only', variant: 'soft', instance });
-      if (rate < 1) pairs.push({ features, label: 0, group, weight: 1 - rate, evidence: 'ticker_only', variant: 'soft', instance });
+      if (rate > 0)
+        pairs.push({
+          features,
+          label: 1,
+          group,
+          weight: rate,
+          evidence: 'ticker_only',
+          variant: 'soft',
+          instance,
+        });
+      if (rate < 1)
+        pairs.push({
+          features,
+          label: 0,
+          group,
+          weight: 1 - rate,
+          evidence: 'ticker_only',
+          variant: 'soft',
+          instance,
+        });
     });
   }
   return {

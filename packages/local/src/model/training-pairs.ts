@@ -1,3 +1,4 @@
+import type { Candidate } from '@em/core';
 import {
   PAIR_FEATURE_NAMES,
   PAIR_FEATURE_SET,
@@ -7,7 +8,6 @@ import {
   type SourceEntity,
   sourceKey,
 } from '@em/core';
-import type { Candidate } from '@em/core';
 import { candidatePairs } from './candidate-pairs.js';
 import { perturbedSources } from './perturbed-sources.js';
 import type { ReferenceIdentifiers } from './reference-identifiers.js';

@@ -30,8 +30,9 @@ export interface ModelTrust {
   } | null;
   /**
    * Pair scores in [autoMatchThreshold, reviewBelow) are lowered just below the threshold, so
-   * those rows go to review: their band's held-out precision is under the target (or unknown).
-   * null: nothing lowered. Above 1: every pair-model match goes to review.
+   * those rows go to review: the auto-matched set including them is estimated under the target
+   * (or cannot be estimated: too few held-out decisions). null: nothing lowered. Above 1: every
+   * pair-model match goes to review.
    */
   readonly reviewBelow: number | null;
   /** Estimated precision of exact-identifier matches whose names agree. */
@@ -106,17 +107,17 @@ export function estimateTrust(
   const n = bins.reduce((a, b) => a + b.n, 0);
   const correct = bins.reduce((a, b) => a + b.correct, 0);
   const autoPrecision = n >= MIN_BAND ? { estimate: correct / n, ...wilson(correct, n), n } : null;
-  // The lowest band edge from which every band is known to reach the target.
-  let reviewBelow: number | null = null;
+  // Keep auto-matching from the lowest band edge whose auto-matched set (every decision at or
+  // above it) is estimated to reach the target on enough decisions; lower the rest to review.
+  let reviewBelow: number | null = 1.01;
+  let aboveN = 0;
+  let aboveCorrect = 0;
   for (let i = bins.length - 1; i >= 0; i--) {
-    const b = bins[i]!;
-    const ok = b.n >= MIN_BAND ? b.correct / b.n >= target : b.n === 0 && i < bins.length - 1;
-    if (!ok) {
-      reviewBelow = b.to;
-      break;
-    }
+    aboveN += bins[i]!.n;
+    aboveCorrect += bins[i]!.correct;
+    if (aboveN >= MIN_BAND && aboveCorrect / aboveN >= target) reviewBelow = i === 0 ? null : bins[i]!.from;
+    else if (aboveN >= MIN_BAND) break;
   }
-  if (reviewBelow !== null && reviewBelow >= 1) reviewBelow = 1.01;
   return {
     validatedOnLabels: options.validatedOnLabels,
     basis: options.basis,

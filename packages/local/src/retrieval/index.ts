@@ -1,3 +1,4 @@
+export * from './channels/index.js';
 export { buildCommonBlock, type CommonBlock, defaultCommonFraction } from './common-block.js';
 export { readIndexFile, readIndexFingerprint, writeIndexFile } from './index-file.js';
 export { IndexRetriever } from './index-retriever.js';
@@ -14,4 +15,3 @@ export { indexText, NAME_TERMS_VERSION, nameTerms } from './name-terms.js';
 export { indexPathFor, type OpenedIndex, type OpenIndexOptions, openIndex } from './open-index.js';
 export { ParallelIndexRetriever, runSearchWorker } from './parallel-retriever.js';
 export { referenceFingerprint } from './reference-fingerprint.js';
-export * from './channels/index.js';

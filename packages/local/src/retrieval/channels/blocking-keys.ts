@@ -1,4 +1,7 @@
 import {
+  type BlockingKeyPart,
+  blockingKeyParts,
+  blockingKeyProblem,
   InputError,
   normalizeCompanyName,
   type ReferenceEntity,
@@ -8,18 +11,13 @@ import {
 } from '@em/core';
 import type { ChannelKey } from './key-channel.js';
 
-/** Columns both sources and the reference have, usable in a blocking key. */
-export const BLOCKING_COLUMNS = ['company_name', 'ticker', 'lei', 'cusip', 'isin', 'country', 'industry'] as const;
-/** Keys derived from the name: its normalized base, first token, or first 4 letters. */
-export const DERIVED_KEYS = ['name_key', 'first_name_token', 'name_prefix4', 'ticker_key'] as const;
-
 /** A user-declared blocking key: a name and the parts joined into the key ("country+first_name_token"). */
 export interface BlockingKey {
   readonly name: string;
   readonly parts: readonly string[];
 }
 
-type Part = (typeof BLOCKING_COLUMNS)[number] | (typeof DERIVED_KEYS)[number];
+type Part = BlockingKeyPart;
 
 const base = (r: SourceEntity | ReferenceEntity): string => normalizeCompanyName(r.company_name ?? '').base;
 
@@ -50,19 +48,9 @@ function partValue(part: Part, record: SourceEntity | ReferenceEntity): string |
  * raised before anything is read or written.
  */
 export function blockingKeyFunctions(keys: readonly BlockingKey[]): { name: string; key: ChannelKey }[] {
-  const known = new Set<string>([...BLOCKING_COLUMNS, ...DERIVED_KEYS]);
-  const problems: string[] = [];
-  for (const k of keys) {
-    if (k.parts.length === 0) problems.push(`blockingKeys "${k.name}" names no column.`);
-    for (const part of k.parts) {
-      if (!known.has(part)) {
-        problems.push(
-          `blockingKeys "${k.name}" uses "${part}", which is not a column of both the sources and the reference. Use one of: ${[...known].join(', ')}.`,
-        );
-      }
-    }
-  }
-  if (problems.length > 0) throw new InputError(`Invalid blocking keys in the config: ${problems.join(' ')}`);
+  const problems = keys.map((k) => blockingKeyProblem(k.parts.join('+'))).filter((p) => p !== null);
+  if (problems.length > 0)
+    throw new InputError(`Invalid blockingKeys in the config: ${problems.join('; ')}.`);
   return keys.map((k) => ({
     name: k.name,
     key: (record) => {
@@ -77,7 +65,7 @@ export function blockingKeyFunctions(keys: readonly BlockingKey[]): { name: stri
   }));
 }
 
-/** Parse "country+first_name_token" (the CLI and config shorthand) into a key named after it. */
+/** Parse "country+first_name_token" (the config's form) into a key named after it. */
 export function parseBlockingKey(spec: string): BlockingKey {
-  return { name: spec, parts: spec.split('+').map((p) => p.trim()) };
+  return { name: spec, parts: blockingKeyParts(spec) };
 }

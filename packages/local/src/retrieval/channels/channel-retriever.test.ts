@@ -1,10 +1,22 @@
-import { type Candidate, mergeCandidates, type ReferenceEntity, type SourceEntity, validatedIdentifiers } from '@em/core';
+import {
+  type Candidate,
+  InputError,
+  mergeCandidates,
+  parseCascadeConfig,
+  type ReferenceEntity,
+  type SourceEntity,
+  validatedIdentifiers,
+} from '@em/core';
 import { describe, expect, it } from 'vitest';
-import { InputError } from '@em/core';
-import { ChannelRetriever, type NameRetriever } from './channel-retriever.js';
 import { blockingKeyFunctions, parseBlockingKey } from './blocking-keys.js';
+import { ChannelRetriever, type NameRetriever } from './channel-retriever.js';
 
-const ref = (ciq_id: string, company_name: string, ticker: string, country = 'United States'): ReferenceEntity => ({
+const ref = (
+  ciq_id: string,
+  company_name: string,
+  ticker: string,
+  country = 'United States',
+): ReferenceEntity => ({
   ciq_id,
   company_name,
   ticker,
@@ -70,18 +82,33 @@ describe('ChannelRetriever', () => {
   });
 
   it('finds rows by a declared blocking key', () => {
-    const retriever = new ChannelRetriever(names(), reference, [parseBlockingKey('country+first_name_token')]);
+    const retriever = new ChannelRetriever(names(), reference, [
+      parseBlockingKey('country+first_name_token'),
+    ]);
     const list: Candidate[] = retriever.retrieveOne(source('Acme Holdings', null), 5);
     expect(list.map((c) => [c.entity.ciq_id, c.channels])).toEqual([['IQ4', ['country+first_name_token']]]);
-    expect(retriever.coverage([source('Acme Holdings', null), source('Nobody', 'NONE')]).get('country+first_name_token')).toBe(1);
+    expect(
+      retriever
+        .coverage([source('Acme Holdings', null), source('Nobody', 'NONE')])
+        .get('country+first_name_token'),
+    ).toBe(1);
   });
 });
 
 describe('blocking keys', () => {
+  it('are checked when the config is parsed, before anything is read or written', () => {
+    expect(() => parseCascadeConfig({ blockingKeys: ['country+first_name_token', 'exchange'] })).toThrow(
+      /blockingKeys\.1: "exchange" uses "exchange", which is not a column/,
+    );
+    expect(parseCascadeConfig({ blockingKeys: ['country+first_name_token'] }).blockingKeys).toEqual([
+      'country+first_name_token',
+    ]);
+  });
+
   it('names an unknown column and the choices', () => {
     expect(() => blockingKeyFunctions([parseBlockingKey('country+exchange')])).toThrow(InputError);
     expect(() => blockingKeyFunctions([parseBlockingKey('country+exchange')])).toThrow(
-      /"exchange", which is not a column of both the sources and the reference. Use one of: company_name/,
+      /"exchange", which is not a column of both the sources and the reference; use columns or derived keys joined with "\+": company_name/,
     );
   });
 });

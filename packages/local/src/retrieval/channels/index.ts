@@ -1,3 +1,3 @@
-export { type BlockingKey, BLOCKING_COLUMNS, blockingKeyFunctions, DERIVED_KEYS, parseBlockingKey } from './blocking-keys.js';
+export { type BlockingKey, blockingKeyFunctions, parseBlockingKey } from './blocking-keys.js';
 export { type ChannelCoverage, ChannelRetriever, type NameRetriever } from './channel-retriever.js';
 export { type ChannelKey, KeyChannel } from './key-channel.js';
