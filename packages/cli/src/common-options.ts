@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import type { Io } from './io.js';
+import { integerAtLeast } from './option-parsers.js';
 
 export const DEFAULT_DB = './em.duckdb';
 
@@ -8,6 +9,7 @@ export const DEFAULT_DB = './em.duckdb';
 export interface CommonOptions {
   db?: string;
   json?: boolean;
+  wait?: number;
 }
 
 export interface CommandSpec {
@@ -26,7 +28,12 @@ export function defineCommand(parent: Command, spec: CommandSpec): Command {
   if (spec.common ?? true) {
     command
       .option('--db <path>', `database file (default: $EM_DB, else ${DEFAULT_DB})`)
-      .option('--json', 'print one JSON object on stdout instead of tables');
+      .option('--json', 'print one JSON object on stdout instead of tables')
+      .option(
+        '--wait <seconds>',
+        'when another em process holds the database, retry for up to this many seconds (default 0)',
+        integerAtLeast(0),
+      );
   }
   const examples = spec.examples.map((line) => `  $ ${line}`).join('\n');
   return command.addHelpText('after', `\nExamples:\n${examples}\n`);

@@ -28,12 +28,21 @@ export type ReviewItem = Awaited<ReturnType<Engine['reviewQueue']>>[number];
 export type ReviewCase = Awaited<ReturnType<Engine['reviewCase']>>;
 export type RunOptions = NonNullable<Parameters<Engine['run']>[0]>;
 
-export type OpenEngine = (dbPath: string) => Promise<Engine>;
+export interface OpenEngineOptions {
+  /** read: read-only (shared with other readers); write: must exist; create: `em init` / `em demo`. */
+  readonly access?: 'read' | 'write' | 'create';
+  /** Keep retrying this long while another process holds the database. */
+  readonly waitMs?: number;
+  /** This command line, recorded beside the database while it writes (named to blocked processes). */
+  readonly command?: string;
+}
+
+export type OpenEngine = (dbPath: string, options?: OpenEngineOptions) => Promise<Engine>;
 
 /** Opens @em/local lazily: `em --help` and usage errors never load DuckDB. */
-export const openLocalEngine: OpenEngine = async (dbPath) => {
+export const openLocalEngine: OpenEngine = async (dbPath, options = {}) => {
   const { LocalEngine } = await import('@em/local');
-  return LocalEngine.open({ dbPath });
+  return LocalEngine.open({ dbPath, ...options });
 };
 
 /** Open, use, always close. */

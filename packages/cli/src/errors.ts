@@ -1,4 +1,4 @@
-import { EmError, InputError } from '@em/core';
+import { DatabaseBusyError, EmError, InputError } from '@em/core';
 import { EXIT, type ExitCode } from './exit-codes.js';
 import type { Io } from './io.js';
 
@@ -19,7 +19,7 @@ export class GateFailedError extends EmError {
 
 /**
  * Turn anything a command threw into a message on stderr and an exit code:
- * 2 for input the user can fix (never with a stack), 3 for failed gates,
+ * 2 for input the user can fix (never with a stack), 3 for failed gates, 4 when the database is busy,
  * 1 for everything else (stack only with EM_DEBUG=1).
  */
 export function reportError(error: unknown, io: Io): ExitCode {
@@ -27,6 +27,10 @@ export function reportError(error: unknown, io: Io): ExitCode {
   if (InputError.isInstance(error)) {
     io.stderr.write(`em: ${error.message}\n`);
     return EXIT.input;
+  }
+  if (DatabaseBusyError.isInstance(error)) {
+    io.stderr.write(`em: ${error.message}\n`);
+    return EXIT.busy;
   }
   if (error instanceof GateFailedError) {
     io.stderr.write(`em: ${error.message}\n`);

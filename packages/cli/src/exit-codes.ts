@@ -7,5 +7,7 @@ export const EXIT = {
   input: 2,
   /** An evaluation gate failed (`em eval --fail-under`). */
   gate: 3,
+  /** The database is busy: another process holds it (retry later, or pass --wait SECONDS). */
+  busy: 4,
 } as const;
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];

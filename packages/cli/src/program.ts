@@ -12,6 +12,7 @@ import { register as run } from './commands/run.js';
 import { register as stats } from './commands/stats.js';
 import { register as train } from './commands/train.js';
 import type { CliContext } from './context.js';
+import { type CommandInvocation, withCommandAccess } from './database-access.js';
 import { openLocalEngine } from './engine.js';
 import { reportError, UsageError } from './errors.js';
 import { EXIT, type ExitCode } from './exit-codes.js';
@@ -57,12 +58,19 @@ export async function runCli(
   argv: readonly string[],
   overrides: Partial<CliContext> = {},
 ): Promise<ExitCode> {
+  // Filled in by the preAction hook: how the command about to run opens the database.
+  const invocation: CommandInvocation = { name: 'em', line: ['em', ...argv].join(' '), waitSeconds: 0 };
   const ctx: CliContext = {
     io: overrides.io ?? processIo(),
-    openEngine: overrides.openEngine ?? openLocalEngine,
+    openEngine: withCommandAccess(overrides.openEngine ?? openLocalEngine, invocation),
   };
   try {
-    await createProgram(ctx).parseAsync([...argv], { from: 'user' });
+    const program = createProgram(ctx);
+    program.hook('preAction', (_program, action) => {
+      invocation.name = fullName(action);
+      invocation.waitSeconds = Number(action.opts().wait ?? 0);
+    });
+    await program.parseAsync([...argv], { from: 'user' });
     return EXIT.ok;
   } catch (error) {
     return reportError(error, ctx.io);

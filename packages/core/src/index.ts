@@ -16,6 +16,8 @@ export {
   parseCascadeConfig,
 } from './config/cascade-config.js';
 export * from './cost/index.js';
+export * from './csv/index.js';
+export { DatabaseBusyError } from './database-busy-error.js';
 export * from './ditto/index.js';
 export { EmError, InputError } from './errors.js';
 export * from './features/index.js';

@@ -1,14 +1,17 @@
 /**
  * `npm run bench -w @em/local`: index build time and peak RSS at 100k and 1M generated
- * reference rows, end-to-end `em run` throughput for 10k sources against each (LLM off), and
- * retrieval recall@10 and queries/s on the companies benchmark next to MiniSearch and
- * brute-force exact cosine. Each scale step runs in its own process. Not a test.
+ * reference rows with single-thread and two-worker retrieval throughput, the end-to-end bench
+ * per size (ingest, em index, em run for 10k sources with the LLM off, each stage in its own
+ * process with wall time, CPU time and peak RSS), and retrieval recall@10, queries/s, build
+ * time and memory on the companies benchmark next to brute-force exact cosine, MiniSearch and
+ * FlexSearch, in one run on the same data. Not a test.
  *
  *   npm run bench -w @em/local [-- --sizes 100000,1000000] [-- --skip-e2e]
+ *   npm run bench -w @em/local -- --sizes 10000000      (10M rows: ~2 GB of CSV in the temp folder, hours on 2 cores)
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeDatasetCsv } from '@em/fixtures';
@@ -33,7 +36,11 @@ const child = (script: string, dir: string): Record<string, unknown> => {
   return JSON.parse(out.trim().split('\n').at(-1)!);
 };
 
-console.log(`em local bench · node ${process.version} · ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}\n`);
+console.log(
+  `em local bench · node ${process.version} · ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'} · load average ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')} (a shared machine inflates wall times; CPU times are given too)\n`,
+);
 for (const size of sizes) {
   const dir = path.join(tmpdir(), `em-bench-${size}`);
   if (!existsSync(path.join(dir, 'gold.csv'))) {
@@ -45,23 +52,37 @@ for (const size of sizes) {
   }
   const s = child('scale-child.ts', dir);
   console.log(
-    `index @ ${size.toLocaleString()}: build ${((s.buildMs as number) / 1000).toFixed(1)} s, peak RSS ${s.peakRssAfterBuildMb} MB (reference rows ${s.rssWithRowsMb} MB, index ${s.indexRssMb} MB), file ${s.indexFileMb} MB (write ${s.writeMs} ms, load ${s.loadMs} ms), ${s.queriesPerSecond} queries/s single-thread, recall@10 ${(s.recall10 as number).toFixed(4)}`,
+    `index @ ${size.toLocaleString()}: build ${((s.buildMs as number) / 1000).toFixed(1)} s (cpu ${((s.buildCpuMs as number) / 1000).toFixed(1)} s), peak RSS ${s.peakRssAfterBuildMb} MB (process with reference store ${s.rssWithRowsMb} MB, index ${s.indexRssMb} MB), file ${s.indexFileMb} MB (write ${s.writeMs} ms, load ${s.loadMs} ms); retrieval top-10: ${s.queriesPerSecond} queries/s single-thread (${s.queriesPerCpuSecond} per CPU-second), ${s.twoWorkerQueriesPerSecond} queries/s with 2 workers; recall@10 ${(s.recall10 as number).toFixed(4)}`,
   );
   if (!skipE2e) {
-    const e = child('e2e-child.ts', dir);
+    type Stage = Record<string, number>;
+    const e = child('e2e-child.ts', dir) as {
+      ingest: Stage;
+      index: Stage;
+      train: Stage;
+      run: Stage;
+      f1: number;
+    };
+    const { ingest, index, train, run } = e;
     console.log(
-      `em run @ ${size.toLocaleString()}: ${e.sources} sources in ${((e.runMs as number) / 1000).toFixed(1)} s = ${e.entitiesPerSecond} entities/s (LLM off; ${e.retrievalWorkers} retrieval worker${e.retrievalWorkers === 1 ? '' : 's'}; index+model load ${e.indexAndModelLoadMs} ms; ingest ${((e.ingestMs as number) / 1000).toFixed(1)} s; F1 ${(e.f1 as number).toFixed(4)} with a label-free model; peak RSS ${e.peakRssMb} MB)`,
+      `em run @ ${size.toLocaleString()}: ${run.sources} sources in ${(run.runMs! / 1000).toFixed(1)} s = ${run.entitiesPerSecond} entities/s, cpu ${(run.cpuMs! / 1000).toFixed(1)} s, peak RSS ${run.peakRssMb} MB (LLM off, full run incl. loading index and model; F1 ${e.f1.toFixed(4)}, model trained without labels on ${train.trainedOn!.toLocaleString()} rows)`,
+    );
+    console.log(
+      `  ingest reference @ ${size.toLocaleString()}: ${(ingest.referenceMs! / 1000).toFixed(1)} s, cpu ${(ingest.referenceCpuMs! / 1000).toFixed(1)} s, peak RSS ${ingest.referencePeakRssMb} MB; em index: read ${(index.readMs! / 1000).toFixed(1)} s + build ${(index.buildMs! / 1000).toFixed(1)} s, cpu ${(index.cpuMs! / 1000).toFixed(1)} s, peak RSS ${index.peakRssMb} MB`,
     );
   }
 }
 
 if (companiesAvailable()) {
-  console.log('\nretrieval on companies (top-10, rows with a true match):');
+  console.log('\nretrieval on companies (top-10, rows with a true match; one thread):');
   for (const r of comparePeers(loadCompanies())) {
     console.log(
-      `  ${r.name.padEnd(32)} recall@10 ${r.recall10.toFixed(4)}  hard ${r.recall10Hard.toFixed(4)}  ${Math.round(r.queriesPerSecond).toString().padStart(6)} queries/s  build ${Math.round(r.buildMs)} ms`,
+      `  ${r.name.padEnd(32)} recall@10 ${r.recall10.toFixed(4)}  hard ${r.recall10Hard.toFixed(4)}  ${Math.round(r.queriesPerSecond).toString().padStart(6)} queries/s  build ${Math.round(r.buildMs)} ms  memory ${r.memoryMb ?? '?'} MB`,
     );
   }
+  console.log(
+    "  DuckDB full-text search (fts extension): not measured; it is not bundled with @duckdb/node-api and\n  DuckDB's extension repository cannot be reached from this machine (INSTALL fts fails).",
+  );
 } else {
   console.log(
     '\ncompanies benchmark skipped: ../shared/data/companies not found (see shared/data/README.md).',

@@ -1,46 +1,48 @@
 /**
- * End-to-end `em run` throughput in a fresh process: a new DuckDB database, ingest the generated
- * reference and sources, build the index, train the pair model from perturbed reference rows
- * (em train's default: no labels), then one full run with the LLM off. Prints one JSON line.
+ * End-to-end bench on a generated dataset, each stage in its own process (see e2e-stage.ts):
+ * ingest (reference timed alone), model training without labels, index build, then one full
+ * `em run` with the LLM off, whose decisions are scored against gold.csv. Prints one JSON line.
  * Run by bench.ts: e2e-child.ts <dir>
  */
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { sourceKey } from '@em/core';
-import { LocalEngine, loadLocalBackends, readReferenceRows, trainLocalModel } from '../src/index.js';
+import { LocalEngine } from '../src/index.js';
 import { readCsv } from './lib/csv.js';
 import { metrics } from './lib/match-metrics.js';
 
+/** References above this train on their first rows only (training holds rows as objects). */
+const TRAIN_ROWS = 1_000_000;
+const here = path.dirname(fileURLToPath(import.meta.url));
+const tsx = path.resolve(here, '../../../node_modules/.bin/tsx');
 const dir = process.argv[2]!;
 const work = mkdtempSync(path.join(tmpdir(), 'em-bench-e2e-'));
 const dbPath = path.join(work, 'bench.duckdb');
-try {
-  const engine = await LocalEngine.open({ dbPath });
-  await engine.init();
-  let t = performance.now();
-  await engine.ingest('reference', path.join(dir, 'reference.csv'));
-  await engine.ingest('source', path.join(dir, 'source.csv'));
-  const ingestMs = performance.now() - t;
-  t = performance.now();
-  const reference = await readReferenceRows((sql) => engine.query(sql));
-  const readMs = performance.now() - t;
-  const trained = trainLocalModel(dbPath, reference, { seed: 1 });
-  t = performance.now();
-  const workers = process.env.EM_BENCH_WORKERS;
-  const backends = loadLocalBackends(dbPath, reference, workers ? { workers: Number(workers) } : {});
-  const loadMs = performance.now() - t;
-  const report = await engine.run({
-    full: true,
-    backends: { retriever: backends.retriever, scorer: backends.scorer },
+const stage = (...args: string[]): Record<string, number | string> => {
+  const out = execFileSync(tsx, ['--conditions=@em/source', path.join(here, 'e2e-stage.ts'), ...args], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 24,
+    stdio: ['ignore', 'pipe', 'inherit'],
   });
-  await backends.close();
+  return JSON.parse(out.trim().split('\n').at(-1)!);
+};
+try {
+  const ingest = stage('ingest', dbPath, dir);
+  // Train first: it saves an index of the rows it trained on, which the index stage replaces.
+  const train = stage('train', dbPath, String(TRAIN_ROWS));
+  const index = stage('index', dbPath);
+  const run = stage('run', dbPath);
+  const engine = await LocalEngine.open({ dbPath });
   const rows = await engine.query<{
     source_id: string;
     source_system: string;
     matched_ciq_id: string | null;
     match_confidence: number;
   }>('SELECT source_id, source_system, matched_ciq_id, match_confidence FROM gold.matched_entities');
+  await engine.close();
   const gold = new Map(
     readCsv(path.join(dir, 'gold.csv')).map((g) => [
       sourceKey({ source_id: g.source_id!, source_system: g.source_system! }),
@@ -52,22 +54,7 @@ try {
     truth: gold.get(sourceKey(r)) ?? null,
     confidence: r.match_confidence,
   }));
-  await engine.close();
-  console.log(
-    JSON.stringify({
-      reference: reference.length,
-      sources: report.processed,
-      ingestMs: Math.round(ingestMs),
-      readReferenceMs: Math.round(readMs),
-      indexAndModelLoadMs: Math.round(loadMs),
-      retrievalWorkers: backends.retriever.capabilities.maxParallelCalls,
-      modelVersion: trained.modelVersion,
-      runMs: Math.round(report.durationMs),
-      entitiesPerSecond: Math.round(report.entitiesPerSecond),
-      f1: metrics(scored, 'all').f1,
-      peakRssMb: Math.round((process.resourceUsage().maxRSS * 1024) / 2 ** 20),
-    }),
-  );
+  console.log(JSON.stringify({ ingest, index, train, run, f1: metrics(scored, 'all').f1 }));
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

@@ -1,5 +1,5 @@
 import { InputError, type RunReport } from '@em/core';
-import { Database } from './db/database.js';
+import { Database, type DatabaseOpenOptions } from './db/database.js';
 import { applyDdl } from './ddl/apply-ddl.js';
 import { exportGold } from './gold/export-gold.js';
 import { type StatsReport, stats } from './gold/stats.js';
@@ -19,8 +19,8 @@ import { type ReviewLabel, reviewDecisionLabels } from './review/review-labels.j
 import { type ReviewItem, type ReviewQueueOptions, reviewQueue } from './review/review-queue.js';
 import { type RunOptions, runMatching } from './runs/run-matching.js';
 
-export interface LocalEngineOptions {
-  /** DuckDB database file, created if missing (`:memory:` for a throwaway one). */
+export interface LocalEngineOptions extends DatabaseOpenOptions {
+  /** DuckDB database file (`:memory:` for a throwaway one); created if missing unless `access` says otherwise. */
   readonly dbPath: string;
   /** Folder of the NNN_*.sql DDL files; default: the repository's sql/. */
   readonly sqlDir?: string;
@@ -40,7 +40,7 @@ export class LocalEngine {
   ) {}
 
   static async open(options: LocalEngineOptions): Promise<LocalEngine> {
-    return new LocalEngine(await Database.open(options.dbPath), options.sqlDir);
+    return new LocalEngine(await Database.open(options.dbPath, options), options.sqlDir);
   }
 
   /** Create every schema, table and view (sql/ rendered for DuckDB). Safe to repeat. */

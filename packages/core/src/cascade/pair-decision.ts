@@ -20,7 +20,7 @@ export function rankByPairScore(candidates: readonly WorkingCandidate[]): Workin
 }
 
 /** Float slack so that 0.9 − 0.8 counts as a margin of 0.1. */
-const EPSILON = 1e-9;
+export const PAIR_MARGIN_EPSILON = 1e-9;
 
 /** Stage 3's decision from scored candidates (non-empty, already ranked by pair score). */
 export function decidePair(
@@ -38,7 +38,7 @@ export function decidePair(
   const runnerUp = second ? `runner-up ${describeEntity(second.entity)} at ${fmt(p2)}` : 'no runner-up';
 
   if (p1 >= config.pairAcceptThreshold) {
-    if (p1 - p2 >= config.pairMargin - EPSILON) {
+    if (p1 - p2 >= config.pairMargin - PAIR_MARGIN_EPSILON) {
       const reasoning = `Pair model matched ${topName} at ${fmt(p1)}; ${runnerUp}`;
       return { verdict: 'accept', p1, p2, decision: { ...matchTop, confidence: p1, reasoning } };
     }

@@ -53,6 +53,13 @@ describe('entity columns', () => {
       isin: null,
     });
     expect([reference.lei, reference.isin, reference.market_cap]).toEqual([null, null, null]);
+    // A NULL market_cap from a database reads as null, not as the text "null".
+    expect(
+      ReferenceEntity.parse({ ciq_id: 'IQ1', company_name: 'Acme', market_cap: null }).market_cap,
+    ).toBeNull();
+    expect(ReferenceEntity.parse({ ciq_id: 'IQ1', company_name: 'Acme', market_cap: 12.5 }).market_cap).toBe(
+      '12.5',
+    );
     expect(
       GoldStandardRow.parse({ source_id: 'S1', source_system: 'crm', true_ciq_id: '' }).true_ciq_id,
     ).toBeNull();

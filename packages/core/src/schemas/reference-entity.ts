@@ -10,7 +10,7 @@ export const ReferenceEntity = z.object({
   market_cap: z
     .union([z.string(), z.number()])
     .nullish()
-    .transform((v) => (v === undefined || v === '' ? null : String(v))),
+    .transform((v) => (v === undefined || v === null || v === '' ? null : String(v))),
 });
 export type ReferenceEntity = z.output<typeof ReferenceEntity>;
 

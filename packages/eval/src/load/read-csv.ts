@@ -1,5 +1,5 @@
 import { open } from 'node:fs/promises';
-import { InputError } from '@em/core';
+import { InputError, unescapeFormulaCell } from '@em/core';
 import { sqlIdent, sqlString, withDuckDb } from './duckdb-session.js';
 import type { TableFile } from './table-file.js';
 
@@ -88,5 +88,9 @@ export async function readCsv(path: string, file: string, delimiter: ',' | '\t')
     for (const value of Object.values(row))
       if (typeof value === 'string') next += value.split('\n').length - 1;
   }
+  // em writes formula-like cells with a leading ' (CSV injection guard); read the value back.
+  for (const row of rows)
+    for (const [key, value] of Object.entries(row))
+      if (typeof value === 'string') row[key] = unescapeFormulaCell(value);
   return { file, columns, rows, locate: (i) => `line ${lines[i] ?? i + 2}` };
 }

@@ -1,6 +1,19 @@
-import { type DuckDBConnection, DuckDBInstance, type DuckDBType } from '@duckdb/node-api';
-import { EmError, InputError } from '@em/core';
+import type { DuckDBConnection, DuckDBInstance, DuckDBType } from '@duckdb/node-api';
+import { EmError } from '@em/core';
+import { checkDatabaseFile, type DatabaseAccess } from './database-file.js';
+import { writeLockInfo } from './lock-info.js';
+import { openInstance } from './open-instance.js';
 import { bindParams, plainValue } from './sql-params.js';
+import { sweepStaleTempFiles } from './sweep-temp-files.js';
+
+export interface DatabaseOpenOptions {
+  /** 'read' opens read-only (several readers may share the file); 'create' may create it. Default 'create'. */
+  readonly access?: DatabaseAccess;
+  /** How long to keep retrying while another process holds the database (default 0: fail at once). */
+  readonly waitMs?: number;
+  /** The command line of this process, recorded beside the database while it writes. */
+  readonly command?: string;
+}
 
 const MAX_SQL_IN_MESSAGE = 600;
 
@@ -11,21 +24,31 @@ const MAX_SQL_IN_MESSAGE = 600;
  */
 export class Database {
   private depth = 0;
+  private releaseLockInfo: () => void = () => undefined;
+  /** Temp files of crashed writers removed when the database was opened. */
+  sweptTempFiles: readonly string[] = [];
 
   private constructor(
     private readonly instance: DuckDBInstance,
     readonly connection: DuckDBConnection,
     readonly path: string,
+    readonly access: DatabaseAccess,
   ) {}
 
-  static async open(path: string): Promise<Database> {
-    let instance: DuckDBInstance;
-    try {
-      instance = await DuckDBInstance.create(path);
-    } catch (error) {
-      throw new InputError(`Cannot open the database ${path}: ${(error as Error).message}`, { cause: error });
-    }
-    const db = new Database(instance, await instance.connect(), path);
+  /**
+   * Open a database file (`:memory:` for a throwaway one). The file must be a DuckDB database,
+   * or missing with access 'create'; a lock held by another process is DatabaseBusyError.
+   */
+  static async open(path: string, options: DatabaseOpenOptions = {}): Promise<Database> {
+    const access = options.access ?? 'create';
+    const inMemory = path === ':memory:';
+    if (!inMemory) checkDatabaseFile(path, access);
+    const swept = inMemory ? [] : sweepStaleTempFiles(path);
+    const instance = await openInstance(path, access, options.waitMs ?? 0);
+    const db = new Database(instance, await instance.connect(), path, access);
+    db.sweptTempFiles = swept;
+    if (!inMemory && access !== 'read')
+      db.releaseLockInfo = writeLockInfo(path, options.command ?? `pid ${process.pid}`);
     await db.run("SET TimeZone = 'UTC'", [], 'open');
     return db;
   }
@@ -73,6 +96,7 @@ export class Database {
   close(): void {
     this.connection.closeSync();
     this.instance.closeSync();
+    this.releaseLockInfo();
   }
 
   private async execute(sql: string, params: readonly unknown[], stage: string) {

@@ -2,6 +2,7 @@ import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { InputError } from '@em/core';
 import type { Database } from '../db/database.js';
+import { unescapeFormulaSql } from '../sql/formula-cells-sql.js';
 import { findBlankLines } from './blank-lines.js';
 import { readCsvHeader } from './csv-header.js';
 import { type ColumnMapping, type InputReader, lineNumberSql, stageColumns } from './input-reader.js';
@@ -70,7 +71,7 @@ export async function openCsv(file: string, expected: readonly string[]): Promis
       );
       await db.run(
         `CREATE OR REPLACE TEMP TABLE em_stage AS
-         SELECT line, ${stageColumns(canonical, mapping, (i) => `c${i}`)}, NULL::VARCHAR AS type_problem
+         SELECT line, ${stageColumns(canonical, mapping, (i) => unescapeFormulaSql(`c${i}`))}, NULL::VARCHAR AS type_problem
          FROM (${lineNumberSql('em_raw', 'em_excluded', 2)})`,
         [],
         'ingest',

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { ReferenceEntity, SourceEntity } from '@em/core';
+import type { ReferenceRows } from '../reference/reference-rows.js';
 import { parseBlockingKey } from '../retrieval/channels/blocking-keys.js';
 import { ChannelRetriever } from '../retrieval/channels/channel-retriever.js';
 import { IndexRetriever } from '../retrieval/index-retriever.js';
@@ -60,11 +61,11 @@ const PARALLEL_MIN_ROWS = 50_000;
  * Stage 2 and 3 backends for a database: the retrieval index beside it (`<db>.em-index`,
  * rebuilt and saved when missing or stale) and, when `<db>.em-model.json` exists, the
  * trained pair model. `reference` must be the database's reference rows in
- * `REFERENCE_ROWS_SQL` order. Call `close()` when the run is over.
+ * `REFERENCE_ROWS_SQL` order (an array, or the columnar store `readReferenceStore` reads). Call `close()` when the run is over.
  */
 export function loadLocalBackends(
   dbPath: string,
-  reference: readonly ReferenceEntity[],
+  reference: readonly ReferenceEntity[] | ReferenceRows,
   options: LoadLocalBackendsOptions = {},
 ): LocalBackends {
   // An in-memory database has no folder to keep an index or a model in.

@@ -1,4 +1,5 @@
-import type { IndexRecord, NameIndexArrays } from './name-index.js';
+import { type IndexRecords, indexRecordAt } from './index-records.js';
+import type { NameIndexArrays } from './name-index.js';
 import { blockIndex, blockWeightArray, type NameIndexOptions } from './name-index-options.js';
 import { nameTerms } from './name-terms.js';
 
@@ -7,11 +8,9 @@ import { nameTerms } from './name-terms.js';
  * document frequencies; a second computes TF-IDF weights, L2-normalizes each document and
  * scatters them into postings sorted by document.
  */
-export function buildIndexArrays(
-  records: readonly IndexRecord[],
-  options: NameIndexOptions,
-): NameIndexArrays {
+export function buildIndexArrays(records: IndexRecords, options: NameIndexOptions): NameIndexArrays {
   const nDocs = records.length;
+  const recordAt = indexRecordAt(records);
   const withTicker = options.blockWeights.t > 0;
   const vocab = new Map<string, number>();
   const terms: string[] = [];
@@ -22,7 +21,7 @@ export function buildIndexArrays(
   let nEntries = 0;
   for (let d = 0; d < nDocs; d++) {
     const ids: number[] = [];
-    const record = records[d]!;
+    const record = recordAt(d);
     for (const term of nameTerms(record.company_name, withTicker ? (record.ticker ?? null) : null)) {
       let id = vocab.get(term);
       if (id === undefined) {
@@ -85,7 +84,7 @@ export function buildIndexArrays(
   const countryIds = new Map<string, number>();
   const docCountry = new Int32Array(nDocs).fill(-1);
   for (let d = 0; d < nDocs; d++) {
-    const c = records[d]!.country;
+    const c = recordAt(d).country;
     if (c === null || c === undefined || c === '') continue;
     let id = countryIds.get(c);
     if (id === undefined) {

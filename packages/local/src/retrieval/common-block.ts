@@ -31,10 +31,11 @@ export interface CommonBlock {
 export const defaultCommonFraction = (nDocs: number): number =>
   Math.min(0.05, 0.02 * (Math.max(nDocs, 1) / 100_000) ** -0.2);
 
+/** Built in shared memory, so retrieval workers read it without a copy. */
 export function buildCommonBlock(a: NameIndexArrays, fraction = defaultCommonFraction(a.nDocs)): CommonBlock {
   const nTerms = a.terms.length;
   const n = a.nDocs;
-  const isCommon = new Uint8Array(nTerms);
+  const isCommon = new Uint8Array(new SharedArrayBuffer(nTerms));
   const limit = Math.max(fraction * n, 1);
   const counts = new Int32Array(n + 1);
   for (let t = 0; t < nTerms; t++) {
@@ -44,11 +45,11 @@ export function buildCommonBlock(a: NameIndexArrays, fraction = defaultCommonFra
     isCommon[t] = 1;
     for (let p = start; p < end; p++) counts[a.postingDocs[p]! + 1]!++;
   }
-  const offsets = new Int32Array(n + 1);
+  const offsets = new Int32Array(new SharedArrayBuffer(4 * (n + 1)));
   for (let d = 0; d < n; d++) offsets[d + 1] = offsets[d]! + counts[d + 1]!;
   const cursor = offsets.slice(0, n);
-  const terms = new Int32Array(offsets[n]!);
-  const weights = new Float32Array(offsets[n]!);
+  const terms = new Int32Array(new SharedArrayBuffer(4 * offsets[n]!));
+  const weights = new Float32Array(new SharedArrayBuffer(4 * offsets[n]!));
   const sq = new Float64Array(n);
   for (let t = 0; t < nTerms; t++) {
     if (isCommon[t] === 0) continue;
@@ -61,14 +62,17 @@ export function buildCommonBlock(a: NameIndexArrays, fraction = defaultCommonFra
       sq[d]! += w * w;
     }
   }
-  const norm = Float32Array.from(sq, Math.sqrt);
-  const byNorm = Int32Array.from({ length: n }, (_, d) => d).sort((x, y) => norm[y]! - norm[x]! || x - y);
+  const norm = new Float32Array(new SharedArrayBuffer(4 * n));
+  for (let d = 0; d < n; d++) norm[d] = Math.sqrt(sq[d]!);
+  const byNorm = new Int32Array(new SharedArrayBuffer(4 * n));
+  for (let d = 0; d < n; d++) byNorm[d] = d;
+  byNorm.sort((x, y) => norm[y]! - norm[x]! || x - y);
   const nCountries = a.countries.length;
-  const countryStart = new Int32Array(nCountries + 1);
+  const countryStart = new Int32Array(new SharedArrayBuffer(4 * (nCountries + 1)));
   for (let d = 0; d < n; d++) if (a.docCountry[d]! >= 0) countryStart[a.docCountry[d]! + 1]!++;
   for (let c = 0; c < nCountries; c++) countryStart[c + 1]! += countryStart[c]!;
   const fill = countryStart.slice(0, nCountries);
-  const byCountry = new Int32Array(countryStart[nCountries]!);
+  const byCountry = new Int32Array(new SharedArrayBuffer(4 * countryStart[nCountries]!));
   for (const d of byNorm) if (a.docCountry[d]! >= 0) byCountry[fill[a.docCountry[d]!]!++] = d;
   const maxNorm = n > 0 ? norm[byNorm[0]!]! : 0;
   return { isCommon, offsets, terms, weights, norm, maxNorm, byNorm, byCountry, countryStart };

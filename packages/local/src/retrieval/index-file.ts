@@ -1,4 +1,4 @@
-import { closeSync, openSync, readFileSync, readSync, renameSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync, renameSync, writeSync } from 'node:fs';
 import { EmError } from '@em/core';
 import { NAME_INDEX_FORMAT, NameIndex, type NameIndexArrays } from './name-index.js';
 import type { NameIndexOptions } from './name-index-options.js';
@@ -73,9 +73,12 @@ export function readIndexFingerprint(file: string): string | null {
   }
 }
 
-/** Load an index file; typed arrays are views on one buffer (no copy). */
+/**
+ * Load an index file; typed arrays are views on one buffer in shared memory, so retrieval
+ * workers read the same bytes (no copy, no second 250 MB at a million rows).
+ */
 export function readIndexFile(file: string): { index: NameIndex; fingerprint: string } {
-  const buf = readFileSync(file);
+  const buf = readShared(file);
   const { header, start } = parseHeader(buf);
   // Views need 4-byte alignment of the underlying buffer; copy when Node handed out a pooled slice.
   const base = buf.byteOffset % 8 === 0 ? buf : Buffer.from(buf);
@@ -110,6 +113,23 @@ export function readIndexFile(file: string): { index: NameIndex; fingerprint: st
     throw broken(file, 'sections disagree in length');
   }
   return { index: new NameIndex(arrays), fingerprint: header.fingerprint };
+}
+
+/** A whole file read into a SharedArrayBuffer. */
+function readShared(file: string): Buffer {
+  const fd = openSync(file, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    const bytes = new Uint8Array(new SharedArrayBuffer(size));
+    for (let at = 0; at < size; ) {
+      const n = readSync(fd, bytes, at, size - at, at);
+      if (n <= 0) throw broken(file, 'it ended early');
+      at += n;
+    }
+    return Buffer.from(bytes.buffer, 0, size);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 function parseHeader(buf: Buffer): { header: Header; start: number } {

@@ -6,16 +6,23 @@ import type {
   SourceEntity,
 } from '@em/core';
 import { EmError } from '@em/core';
+import { type ReferenceRows, referenceRows } from '../reference/reference-rows.js';
 import type { NameIndex } from './name-index.js';
 
-/** `CandidateRetriever` over an in-process `NameIndex` whose documents are `reference`, in order. */
+/**
+ * `CandidateRetriever` over an in-process `NameIndex` whose documents are `reference`, in order
+ * (an array of entities or a columnar `ReferenceStore`: only candidates become objects).
+ */
 export class IndexRetriever implements CandidateRetriever {
   readonly capabilities: PortCapabilities = { maxBatchSize: 1024, maxParallelCalls: 1 };
 
+  private readonly rows: ReferenceRows;
+
   constructor(
     readonly index: NameIndex,
-    readonly reference: readonly ReferenceEntity[],
+    reference: readonly ReferenceEntity[] | ReferenceRows,
   ) {
+    this.rows = referenceRows(reference);
     if (index.size !== reference.length) {
       throw new EmError(
         `The retrieval index holds ${index.size} rows but the reference has ${reference.length}; rebuild it with \`em index\`.`,
@@ -29,7 +36,7 @@ export class IndexRetriever implements CandidateRetriever {
 
   retrieveOne(source: SourceEntity, k: number): Candidate[] {
     return this.index.search(source, k).map((hit, rank) => ({
-      entity: this.reference[hit.doc]!,
+      entity: this.rows.row(hit.doc),
       score: hit.score,
       rank,
     }));

@@ -1,6 +1,7 @@
 import { buildIndexArrays } from './build-index-arrays.js';
 import { buildCommonBlock, type CommonBlock } from './common-block.js';
 import { exactTopK, type SearchScratch } from './exact-top-k.js';
+import type { IndexRecords } from './index-records.js';
 import {
   blockIndex,
   blockWeightArray,
@@ -74,10 +75,7 @@ export class NameIndex {
     return this.arrays.nDocs;
   }
 
-  static build(
-    records: readonly IndexRecord[],
-    options: NameIndexOptions = DEFAULT_NAME_INDEX_OPTIONS,
-  ): NameIndex {
+  static build(records: IndexRecords, options: NameIndexOptions = DEFAULT_NAME_INDEX_OPTIONS): NameIndex {
     return new NameIndex(buildIndexArrays(records, options));
   }
 

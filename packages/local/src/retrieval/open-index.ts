@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import type { ReferenceEntity } from '@em/core';
+import type { ReferenceRows } from '../reference/reference-rows.js';
 import { readIndexFile, readIndexFingerprint, writeIndexFile } from './index-file.js';
 import { NameIndex } from './name-index.js';
 import { DEFAULT_NAME_INDEX_OPTIONS, type NameIndexOptions } from './name-index-options.js';
@@ -31,7 +32,7 @@ export interface OpenIndexOptions {
  */
 export function openIndex(
   file: string,
-  reference: readonly ReferenceEntity[],
+  reference: readonly ReferenceEntity[] | ReferenceRows,
   opts: OpenIndexOptions = {},
 ): OpenedIndex {
   const start = performance.now();

@@ -10,6 +10,7 @@ import {
   type ReferenceEntity,
   type SourceEntity,
 } from '@em/core';
+import { type ReferenceRows, referenceRows } from '../reference/reference-rows.js';
 import type { IndexRecord, NameIndex } from './name-index.js';
 import type { WorkerReply, WorkerRequest } from './search-worker.js';
 import { shareIndex } from './shared-index.js';
@@ -39,16 +40,14 @@ export class ParallelIndexRetriever implements CandidateRetriever {
   private readonly pending = new Map<number, Pending>();
   private nextId = 0;
   private readonly slots: Slot[];
+  private readonly rows: ReferenceRows;
 
   /**
    * Starts `workers` threads over the index (its rows are `reference`, in order). Requests
    * posted before a worker has loaded wait in its queue, so this returns at once.
    */
-  constructor(
-    index: NameIndex,
-    readonly reference: readonly ReferenceEntity[],
-    workers: number,
-  ) {
+  constructor(index: NameIndex, reference: readonly ReferenceEntity[] | ReferenceRows, workers: number) {
+    this.rows = referenceRows(reference);
     if (index.size !== reference.length) {
       throw new EmError(
         `The retrieval index holds ${index.size} rows but the reference has ${reference.length}; rebuild it with \`em index\`.`,
@@ -126,7 +125,7 @@ export class ParallelIndexRetriever implements CandidateRetriever {
     for (const count of reply.counts) {
       const list: Candidate[] = [];
       for (let rank = 0; rank < count; rank++, at++) {
-        list.push({ entity: this.reference[reply.docs[at]!]!, score: reply.scores[at]!, rank });
+        list.push({ entity: this.rows.row(reply.docs[at]!), score: reply.scores[at]!, rank });
       }
       lists.push(list);
     }

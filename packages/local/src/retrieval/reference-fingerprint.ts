@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { normalizeCompanyName } from '@em/core';
-import { type IndexRecord, NAME_INDEX_FORMAT } from './name-index.js';
+import { normalizeCompanyName, type ReferenceEntity } from '@em/core';
+import { type ReferenceRows, referenceRows } from '../reference/reference-rows.js';
+import { NAME_INDEX_FORMAT } from './name-index.js';
 import type { NameIndexOptions } from './name-index-options.js';
 import { NAME_TERMS_VERSION } from './name-terms.js';
 
@@ -21,15 +22,17 @@ const NORMALIZER_PROBES = [
  * output on fixed probes. Equal fingerprints mean a persisted index is current.
  */
 export function referenceFingerprint(
-  rows: readonly (IndexRecord & { readonly ciq_id: string })[],
+  reference: readonly ReferenceEntity[] | ReferenceRows,
   options: NameIndexOptions,
 ): string {
   const hash = createHash('sha256');
   hash.update(`${NAME_INDEX_FORMAT}|${NAME_TERMS_VERSION}|${JSON.stringify(options)}\n`);
   for (const probe of NORMALIZER_PROBES) hash.update(`${JSON.stringify(normalizeCompanyName(probe))}\n`);
   const parts: string[] = [];
-  for (const r of rows) {
-    parts.push(`${r.ciq_id}\u001f${r.company_name}\u001f${r.country ?? ''}\u001f${r.ticker ?? ''}\u001e`);
+  const rows = referenceRows(reference);
+  for (let d = 0; d < rows.length; d++) {
+    const f = (c: 'ciq_id' | 'company_name' | 'country' | 'ticker'): string => rows.field(c, d) ?? '';
+    parts.push(`${f('ciq_id')}\u001f${f('company_name')}\u001f${f('country')}\u001f${f('ticker')}\u001e`);
     if (parts.length === 4096) {
       hash.update(parts.join(''));
       parts.length = 0;

@@ -3,8 +3,9 @@ import type { NameIndex, NameIndexArrays } from './name-index.js';
 
 type Typed = Int32Array | Float32Array | Uint8Array;
 
-/** A copy of a typed array in shared memory (worker threads read it without copying). */
+/** The array in shared memory (worker threads read it without copying): itself when it is already, else a copy. */
 function shared<T extends Typed>(a: T): T {
+  if (a.buffer instanceof SharedArrayBuffer) return a;
   const ctor = a.constructor as new (buffer: SharedArrayBuffer) => T;
   const out = new ctor(new SharedArrayBuffer(a.byteLength));
   (out as Typed).set(a as never);

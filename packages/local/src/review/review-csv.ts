@@ -1,4 +1,10 @@
-/** RFC 4180 CSV for the review files (small, edited in spreadsheets): read with line numbers, write. */
+import { escapeFormulaCell, unescapeFormulaCell } from '@em/core';
+
+/**
+ * RFC 4180 CSV for the review files (small, edited in spreadsheets): read with line numbers, write.
+ * Text cells a spreadsheet would run as formulas are written with a leading `'` and read back
+ * without it (see escapeFormulaCell in @em/core).
+ */
 
 export interface CsvRecord {
   /** 1-based line of the file on which the record starts (the header is line 1). */
@@ -35,6 +41,7 @@ export function parseCsv(text: string, onError: (line: number, message: string) 
   let quoteLine = 0;
   const endRecord = () => {
     fields.push(field);
+    fields = fields.map(unescapeFormulaCell);
     if (fields.length > 1 || fields[0]!.trim() !== '') records.push({ line: start, fields });
     fields = [];
     field = '';
@@ -72,7 +79,8 @@ export function parseCsv(text: string, onError: (line: number, message: string) 
 export function csvLine(fields: readonly (string | number | null | undefined)[]): string {
   return `${fields
     .map((v) => {
-      const text = v === null || v === undefined ? '' : String(v);
+      const text =
+        v === null || v === undefined ? '' : typeof v === 'number' ? String(v) : escapeFormulaCell(v);
       return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
     })
     .join(',')}\n`;

@@ -7,6 +7,7 @@ import {
   tickerKey,
   validatedIdentifiers,
 } from '@em/core';
+import { type ReferenceRows, referenceRows } from '../../reference/reference-rows.js';
 import { type BlockingKey, blockingKeyFunctions } from './blocking-keys.js';
 import { KeyChannel } from './key-channel.js';
 
@@ -27,19 +28,25 @@ export type ChannelCoverage = ReadonlyMap<string, number>;
 export class ChannelRetriever implements CandidateRetriever {
   readonly capabilities: PortCapabilities;
   readonly channels: readonly KeyChannel[];
+  private readonly rows: ReferenceRows;
 
   constructor(
     readonly names: NameRetriever,
-    readonly reference: readonly ReferenceEntity[],
+    reference: readonly ReferenceEntity[] | ReferenceRows,
     blockingKeys: readonly BlockingKey[] = [],
   ) {
     this.capabilities = names.capabilities;
+    const rows = referenceRows(reference);
+    this.rows = rows;
+    const ids = (r: ReferenceRows, d: number) =>
+      validatedIdentifiers({ lei: r.field('lei', d), isin: r.field('isin', d), cusip: r.field('cusip', d) });
     this.channels = [
-      new KeyChannel('ticker', (r) => tickerKey(r.ticker), reference, 10),
+      new KeyChannel('ticker', (r) => tickerKey(r.ticker), rows, 10, (r, d) => tickerKey(r.field('ticker', d))),
       ...(['lei', 'isin', 'cusip'] as const).map(
-        (scheme) => new KeyChannel(scheme, (r) => validatedIdentifiers(r)[scheme], reference, 10),
+        (scheme) =>
+          new KeyChannel(scheme, (r) => validatedIdentifiers(r)[scheme], rows, 10, (r, d) => ids(r, d)[scheme]),
       ),
-      ...blockingKeyFunctions(blockingKeys).map((b) => new KeyChannel(b.name, b.key, reference, 20)),
+      ...blockingKeyFunctions(blockingKeys).map((b) => new KeyChannel(b.name, b.key, rows, 20)),
     ];
   }
 
@@ -74,7 +81,7 @@ export class ChannelRetriever implements CandidateRetriever {
     }
     if (found.size === 0) return [...byName];
     const position = new Map<string, number>();
-    for (const [row] of found) position.set(this.reference[row]!.ciq_id, row);
+    for (const [row] of found) position.set(this.rows.field('ciq_id', row)!, row);
     const out: Candidate[] = byName.map((c) => {
       const row = position.get(c.entity.ciq_id);
       const also = row === undefined ? [] : found.get(row)!;
@@ -83,7 +90,7 @@ export class ChannelRetriever implements CandidateRetriever {
     });
     const lowest = byName.length > 0 ? Math.min(...byName.map((c) => c.score)) : 0;
     for (const [row, channels] of found) {
-      out.push({ entity: this.reference[row]!, score: lowest, rank: out.length, channels });
+      out.push({ entity: this.rows.row(row), score: lowest, rank: out.length, channels });
     }
     return out;
   }

@@ -1,7 +1,10 @@
 import type { ReferenceEntity, SourceEntity } from '@em/core';
+import type { ReferenceRows } from '../../reference/reference-rows.js';
 
 /** A record's key in one channel, or null when it has none (an empty column). */
 export type ChannelKey = (record: SourceEntity | ReferenceEntity) => string | null;
+/** The same key read from reference row `d` (cheaper than building the row, for a columnar store). */
+export type RowKey = (rows: ReferenceRows, d: number) => string | null;
 
 /**
  * One candidate channel (a blocking rule, in Splink's terms): reference rows grouped by a key;
@@ -14,16 +17,17 @@ export class KeyChannel {
   constructor(
     readonly name: string,
     private readonly key: ChannelKey,
-    reference: readonly ReferenceEntity[],
+    reference: ReferenceRows,
     readonly maxBlock = 20,
+    rowKey: RowKey = (rows, d) => key(rows.row(d)),
   ) {
-    reference.forEach((row, i) => {
-      const k = key(row);
-      if (k === null) return;
+    for (let d = 0; d < reference.length; d++) {
+      const k = rowKey(reference, d);
+      if (k === null) continue;
       const list = this.rows.get(k);
-      if (list) list.push(i);
-      else this.rows.set(k, [i]);
-    });
+      if (list) list.push(d);
+      else this.rows.set(k, [d]);
+    }
   }
 
   /** Reference positions sharing the source's key (empty when it has none or the block is too large). */

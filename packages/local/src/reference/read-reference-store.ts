@@ -1,0 +1,86 @@
+import { REFERENCE_COLUMNS } from '@em/core';
+import type { Database } from '../db/database.js';
+import { PAGE_ROWS, type PageText, ReferenceStore } from './reference-store.js';
+
+/** Ends every value in a page string (a control character no name or identifier carries). */
+const SEP = '\u001e';
+/** Stands for NULL in a page string. */
+const NULL_MARK = '\u001f';
+
+const pageSql = (): string => {
+  const parts = REFERENCE_COLUMNS.map(
+    (c) => `string_agg(coalesce(${c}::VARCHAR, '${NULL_MARK}') || '${SEP}', '' ORDER BY rn) AS ${c},
+      count(*) FILTER (WHERE contains(${c}::VARCHAR, '${SEP}') OR ${c}::VARCHAR = '${NULL_MARK}') AS ${c}_odd`,
+  );
+  return `SELECT rn // ${PAGE_ROWS} AS page, count(*) AS n, ${parts.join(',\n      ')}
+    FROM (SELECT row_number() OVER (ORDER BY ciq_id) - 1 AS rn, * FROM bronze.reference_entities)
+    GROUP BY page ORDER BY page`;
+};
+
+/**
+ * The bronze reference in `ORDER BY ciq_id` order (like `readReferenceRows`), read into a
+ * columnar `ReferenceStore` without one JS value per field: DuckDB concatenates each page of
+ * 4,096 rows per column into one string (values ended by U+001E, NULL written U+001F), so
+ * JavaScript decodes ten strings per page. A page column in which a value itself holds one of
+ * those characters is read value by value instead.
+ */
+export async function readReferenceStore(db: Database): Promise<ReferenceStore> {
+  const { n } = await db.one<{ n: number }>('SELECT count(*) AS n FROM bronze.reference_entities');
+  const store = new ReferenceStore(n);
+  const pages = await db.connection.stream(pageSql());
+  const width = REFERENCE_COLUMNS.length;
+  for (
+    let chunk = await pages.fetchChunk();
+    chunk !== null && chunk.rowCount > 0;
+    chunk = await pages.fetchChunk()
+  ) {
+    for (let r = 0; r < chunk.rowCount; r++) {
+      const page = Number(chunk.getColumnVector(0).getItem(r));
+      const rows = Number(chunk.getColumnVector(1).getItem(r));
+      const texts: PageText[] = [];
+      for (let c = 0; c < width; c++) {
+        const odd = Number(chunk.getColumnVector(3 + 2 * c).getItem(r));
+        texts.push(
+          odd === 0
+            ? parsePage(chunk.getColumnVector(2 + 2 * c).getItem(r) as string, rows)
+            : await readPageColumn(db, REFERENCE_COLUMNS[c]!, page, rows),
+        );
+      }
+      store.appendPage(texts);
+    }
+  }
+  return store.seal();
+}
+
+/** Value ends and nulls of one page string. */
+function parsePage(text: string, rows: number): PageText {
+  const ends = new Uint32Array(rows);
+  const nulls = new Uint8Array(rows);
+  let start = 0;
+  for (let i = 0; i < rows; i++) {
+    const end = text.indexOf(SEP, start);
+    if (end - start === 1 && text[start] === NULL_MARK) nulls[i] = 1;
+    ends[i] = end;
+    start = end + 1;
+  }
+  return { text, ends, nulls, separated: true };
+}
+
+/** One page of one column, value by value (for values that hold the separator characters). */
+async function readPageColumn(db: Database, column: string, page: number, rows: number): Promise<PageText> {
+  const values = await db.all<{ v: string | null }>(
+    `SELECT ${column}::VARCHAR AS v FROM (SELECT row_number() OVER (ORDER BY ciq_id) - 1 AS rn, ${column}
+       FROM bronze.reference_entities) WHERE rn // ${PAGE_ROWS} = $1 ORDER BY rn`,
+    [page],
+    'reading the reference',
+  );
+  const ends = new Uint32Array(rows);
+  const nulls = new Uint8Array(rows);
+  let length = 0;
+  values.forEach(({ v }, i) => {
+    if (v === null) nulls[i] = 1;
+    else length += v.length;
+    ends[i] = length;
+  });
+  return { text: values.map((x) => x.v ?? '').join(''), ends, nulls, separated: false };
+}
