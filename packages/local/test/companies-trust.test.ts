@@ -28,8 +28,8 @@ if (!present)
     'Skipping the companies trust test: ../shared/data/companies is absent (shared benchmark data).',
   );
 
-/** Measured with this configuration (2,000 sources read for training): see the console line. */
-const FLOORS = { f1: 0.97, hardF1: 0.9, autoPrecision: 0.995, autoRate: 0.8, estimateGap: 0.02 };
+/** Measured with this configuration (2,000 sources read for training): F1 0.9796, hard 0.9319, auto precision 0.9997 at rate 0.8500, estimated 0.9983. */
+const FLOORS = { f1: 0.975, hardF1: 0.925, autoPrecision: 0.997, autoRate: 0.83, estimateGap: 0.01 };
 
 describe.skipIf(!present)('companies, no labels, split by company', () => {
   it('keeps F1, hard-row F1 and auto-matched precision above their floors; the estimate is close', async () => {

@@ -70,7 +70,7 @@ export function register(program: Command, { io, openEngine }: CliContext): void
         io,
         ...describeRun(report),
         '',
-        `Next: em review list${db.flag}  ·  em export --out gold.csv${db.flag}`,
+        `Next: em review${db.flag} (decide the cases in review)  ·  em label${db.flag} (answer the pairs that teach the model most)  ·  em export --out gold.csv${db.flag}`,
       );
     });
 }

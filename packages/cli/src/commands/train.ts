@@ -288,6 +288,14 @@ export function register(program: Command, { io, openEngine }: CliContext): void
             ['accept threshold', pct(r.atPairAccept)],
             ['auto-match threshold', pct(r.atAutoMatch)],
             ['at 0.80 / 0.90', `${pct(r.atDefaults.accept080)} · ${pct(r.atDefaults.auto090)}`],
+            ...(trained.training.source === 'labels'
+              ? ([
+                  [
+                    'candidate recall',
+                    `${formatPercent(trained.training.positives / Math.max(1, trained.training.positives + trained.training.truthNotRetrieved))} of labelled matches among the candidates (all channels, top-${10})`,
+                  ],
+                ] as [string, string][])
+              : []),
             ...describeModelTrust(trained.artifact.trust, trained.training.selfSupervised),
             [
               'top features',

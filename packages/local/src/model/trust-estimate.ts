@@ -30,9 +30,9 @@ export interface ModelTrust {
   } | null;
   /**
    * Pair scores in [autoMatchThreshold, reviewBelow) are lowered just below the threshold, so
-   * those rows go to review: the auto-matched set including them is estimated under the target
-   * (or cannot be estimated: too few held-out decisions). null: nothing lowered. Above 1: every
-   * pair-model match goes to review.
+   * those rows go to review: a band among them is estimated under the target (or cannot be
+   * estimated: too few held-out decisions). null: nothing lowered. Above 1: every pair-model
+   * match goes to review.
    */
   readonly reviewBelow: number | null;
   /** Estimated precision of exact-identifier matches whose names agree. */
@@ -107,16 +107,18 @@ export function estimateTrust(
   const n = bins.reduce((a, b) => a + b.n, 0);
   const correct = bins.reduce((a, b) => a + b.correct, 0);
   const autoPrecision = n >= MIN_BAND ? { estimate: correct / n, ...wilson(correct, n), n } : null;
-  // Keep auto-matching from the lowest band edge whose auto-matched set (every decision at or
-  // above it) is estimated to reach the target on enough decisions; lower the rest to review.
-  let reviewBelow: number | null = 1.01;
-  let aboveN = 0;
-  let aboveCorrect = 0;
+  // Keep auto-matching down to the lowest band edge from which every band is estimated to reach
+  // the target on enough decisions (an empty band below a good one is no evidence against);
+  // lower the rest to review. Per band rather than pooled: held-out evidence is easier than the
+  // rows that need the model, so a weak band must not hide behind strong ones above it.
+  let reviewBelow: number | null = null;
   for (let i = bins.length - 1; i >= 0; i--) {
-    aboveN += bins[i]!.n;
-    aboveCorrect += bins[i]!.correct;
-    if (aboveN >= MIN_BAND && aboveCorrect / aboveN >= target) reviewBelow = i === 0 ? null : bins[i]!.from;
-    else if (aboveN >= MIN_BAND) break;
+    const b = bins[i]!;
+    const ok = b.n >= MIN_BAND ? b.correct / b.n >= target : b.n === 0 && i < bins.length - 1;
+    if (!ok) {
+      reviewBelow = b.to >= 1 ? 1.01 : b.to;
+      break;
+    }
   }
   return {
     validatedOnLabels: options.validatedOnLabels,

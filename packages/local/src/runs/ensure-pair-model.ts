@@ -21,7 +21,10 @@ export interface AutoTrainedModel {
  * ingested sources) so that stage 3 runs instead of being skipped. Null when a model exists,
  * the database is in memory, or there are no reference rows or sources to learn from.
  */
-export async function ensurePairModel(db: Database, config: CascadeConfig): Promise<AutoTrainedModel | null> {
+export async function ensurePairModel(
+  db: Database,
+  config: CascadeConfig,
+): Promise<AutoTrainedModel | { readonly failed: string } | null> {
   const inMemory = db.path === ':memory:' || db.path === '';
   if (inMemory || existsSync(modelPathFor(db.path))) return null;
   const query = (sql: string) => db.all(sql);
@@ -30,7 +33,13 @@ export async function ensurePairModel(db: Database, config: CascadeConfig): Prom
   const sources = await readSourceRows(query);
   if (sources.length === 0) return null;
   const started = performance.now();
-  const trained = trainLocalModel(db.path, reference, { labels: null, sources, config });
+  let trained: ReturnType<typeof trainLocalModel>;
+  try {
+    trained = trainLocalModel(db.path, reference, { labels: null, sources, config });
+  } catch (error) {
+    // Too little to learn from (a handful of rows): run without stage 3, and say why.
+    return { failed: (error as Error).message };
+  }
   return {
     modelVersion: trained.modelVersion,
     source: trained.training.source,

@@ -91,12 +91,19 @@ export async function runMatching(db: Database, options: RunOptions = {}): Promi
     const trust = backends.scorer instanceof GbdtPairScorer ? backends.scorer.artifact.trust : undefined;
     return {
       ...tally.report(runId, total - pending, performance.now() - started, abandoned),
-      stages: describeStages(backends, config),
-      trainedModel: trainedModel && {
-        modelVersion: trainedModel.modelVersion,
-        source: trainedModel.source,
-        seconds: trainedModel.seconds,
-      },
+      stages: describeStages(
+        backends,
+        config,
+        trainedModel && 'failed' in trainedModel ? trainedModel.failed : null,
+      ),
+      trainedModel:
+        trainedModel === null || 'failed' in trainedModel
+          ? null
+          : {
+              modelVersion: trainedModel.modelVersion,
+              source: trainedModel.source,
+              seconds: trainedModel.seconds,
+            },
       estimatedAutoPrecision: estimateAutoPrecision(autoMatches, trust, config.autoMatchThreshold),
     };
   } catch (error) {

@@ -5,6 +5,8 @@ import { ChannelRetriever } from '../retrieval/channels/channel-retriever.js';
 export function describeStages(
   backends: Partial<Pick<CascadeBackends, 'retriever' | 'scorer' | 'adjudicator'>>,
   config: CascadeConfig,
+  /** Why training a model without labels failed, when `em run` tried. */
+  trainingFailed: string | null = null,
 ): RunStage[] {
   const { retriever, scorer, adjudicator } = backends;
   const channels =
@@ -20,7 +22,13 @@ export function describeStages(
       : { stage: 'candidate retrieval', ran: false, detail: 'skipped: no reference rows to search' },
     scorer
       ? { stage: 'pair model', ran: true, detail: scorer.modelVersion }
-      : { stage: 'pair model', ran: false, detail: 'skipped: no pair model (run em train)' },
+      : {
+          stage: 'pair model',
+          ran: false,
+          detail: trainingFailed
+            ? `skipped: could not train one without labels (${trainingFailed})`
+            : 'skipped: no pair model (run em train)',
+        },
     adjudicator && config.llm.enabled
       ? { stage: 'LLM adjudication', ran: true, detail: config.llm.model ?? 'configured endpoint' }
       : { stage: 'LLM adjudication', ran: false, detail: 'off: no OpenAI-compatible endpoint configured' },

@@ -41,10 +41,22 @@ export class ChannelRetriever implements CandidateRetriever {
     const ids = (r: ReferenceRows, d: number) =>
       validatedIdentifiers({ lei: r.field('lei', d), isin: r.field('isin', d), cusip: r.field('cusip', d) });
     this.channels = [
-      new KeyChannel('ticker', (r) => tickerKey(r.ticker), rows, 10, (r, d) => tickerKey(r.field('ticker', d))),
+      new KeyChannel(
+        'ticker',
+        (r) => tickerKey(r.ticker),
+        rows,
+        10,
+        (r, d) => tickerKey(r.field('ticker', d)),
+      ),
       ...(['lei', 'isin', 'cusip'] as const).map(
         (scheme) =>
-          new KeyChannel(scheme, (r) => validatedIdentifiers(r)[scheme], rows, 10, (r, d) => ids(r, d)[scheme]),
+          new KeyChannel(
+            scheme,
+            (r) => validatedIdentifiers(r)[scheme],
+            rows,
+            10,
+            (r, d) => ids(r, d)[scheme],
+          ),
       ),
       ...blockingKeyFunctions(blockingKeys).map((b) => new KeyChannel(b.name, b.key, rows, 20)),
     ];
