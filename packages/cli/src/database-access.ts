@@ -9,6 +9,7 @@ const READ_ONLY_COMMANDS: ReadonlySet<string> = new Set([
   'em review list',
   'em review show',
   'em review export',
+  'em alerts',
 ]);
 
 /** The only commands that create a database file (everything else needs an existing one). */

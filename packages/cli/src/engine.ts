@@ -18,6 +18,7 @@ export type Engine = Pick<
   | 'importReviewDecisions'
   | 'reviewDecisionLabels'
   | 'stats'
+  | 'monitoring'
   | 'query'
   | 'close'
 >;

@@ -19,3 +19,12 @@ export function probability(value: string): number {
   }
   return n;
 }
+
+/** A TCP port, 0 (any free one) to 65535. */
+export function parsePort(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65_535) {
+    throw new InvalidArgumentError(`"${value}" is not a port; give a whole number from 0 to 65535.`);
+  }
+  return n;
+}

@@ -1,4 +1,5 @@
 import { Command, type CommanderError } from 'commander';
+import { register as alerts } from './commands/alerts.js';
 import { register as demo } from './commands/demo.js';
 import { register as deploy } from './commands/deploy.js';
 import { register as evaluate } from './commands/eval.js';
@@ -9,6 +10,7 @@ import { register as init } from './commands/init.js';
 import { register as label } from './commands/label.js';
 import { register as review } from './commands/review.js';
 import { register as run } from './commands/run.js';
+import { register as serve } from './commands/serve.js';
 import { register as stats } from './commands/stats.js';
 import { register as train } from './commands/train.js';
 import type { CliContext } from './context.js';
@@ -31,6 +33,8 @@ export const COMMANDS: readonly RegisterCommand[] = [
   review,
   label,
   stats,
+  serve,
+  alerts,
   evaluate,
   demo,
   deploy,

@@ -1,4 +1,5 @@
 export * from './adjudication/index.js';
+export * from './alerts/index.js';
 export * from './cascade/index.js';
 export {
   BLOCKING_COLUMNS,

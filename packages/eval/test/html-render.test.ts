@@ -9,6 +9,8 @@ import { syntheticRun } from './synthetic-run.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const hasChromium = existsSync(CHROMIUM);
+if (!hasChromium && process.env.CI === 'true')
+  throw new Error(`html-render.test: ${CHROMIUM} is missing in CI; .ci/run must install it.`);
 if (!hasChromium)
   console.warn(`html-render.test: skipped, ${CHROMIUM} is absent (apt-get install -y chromium).`);
 

@@ -46,7 +46,7 @@ if (stage === 'ingest') {
   const trained = trainLocalModel(dbPath, reference, { seed: 1 });
   out = { trainedOn: reference.length, modelVersion: trained.modelVersion };
 } else if (stage === 'index') {
-  const reference = await readReferenceStore(engine.db);
+  const reference = await readReferenceStore((sql, params) => engine.query(sql, params));
   const readMs = performance.now() - t;
   const backends = loadLocalBackends(dbPath, reference, { rebuildIndex: true, workers: 0 });
   out = { rows: reference.length, readMs: Math.round(readMs), buildMs: Math.round(backends.index.ms) };

@@ -2,10 +2,13 @@ import { InputError, type RunReport } from '@em/core';
 import { Database, type DatabaseOpenOptions } from './db/database.js';
 import { applyDdl } from './ddl/apply-ddl.js';
 import { exportGold } from './gold/export-gold.js';
+import { type Monitoring, monitoring } from './gold/monitoring.js';
 import { type StatsReport, stats } from './gold/stats.js';
 import type { EntityKind } from './ingest/entity-columns.js';
 import { type IngestOptions, ingestFile } from './ingest/ingest-file.js';
 import type { IngestReport } from './ingest/ingest-report.js';
+import { type ReferenceHit, searchReference } from './review/reference-search.js';
+import { ensureReviewAuditColumns } from './review/review-audit-columns.js';
 import { type ReviewCase, reviewCase } from './review/review-case.js';
 import { decide, type ReviewDecision } from './review/review-decide.js';
 import { exportReviewQueue, type ReviewExportOptions } from './review/review-export.js';
@@ -17,6 +20,7 @@ import {
 } from './review/review-import.js';
 import { type ReviewLabel, reviewDecisionLabels } from './review/review-labels.js';
 import { type ReviewItem, type ReviewQueueOptions, reviewQueue } from './review/review-queue.js';
+import { type UndoRequest, undoLastDecision } from './review/review-undo.js';
 import { type RunOptions, runMatching } from './runs/run-matching.js';
 
 export interface LocalEngineOptions extends DatabaseOpenOptions {
@@ -46,6 +50,7 @@ export class LocalEngine {
   /** Create every schema, table and view (sql/ rendered for DuckDB). Safe to repeat. */
   async init(): Promise<void> {
     await applyDdl(this.db, this.sqlDir);
+    await ensureReviewAuditColumns(this.db);
     this.initialized = true;
   }
 
@@ -73,6 +78,18 @@ export class LocalEngine {
   async decide(decision: ReviewDecision): Promise<DecisionRecord> {
     await this.ready();
     return decide(this.db, decision);
+  }
+
+  /** Undo the case's latest decision in force: the gold row is restored exactly; a new audit entry records it. */
+  async undo(request: UndoRequest): Promise<DecisionRecord> {
+    await this.ready();
+    return undoLastDecision(this.db, request);
+  }
+
+  /** The reference rows a query names: by identifier, ticker or name (for picking what the retriever missed). */
+  async searchReference(query: string, limit?: number): Promise<ReferenceHit[]> {
+    await this.ready();
+    return searchReference(this.db, query, limit);
   }
 
   /** One case: source record, current decision and reasoning, candidates with their reference rows, history. */
@@ -115,6 +132,12 @@ export class LocalEngine {
     return stats(this.db);
   }
 
+  /** Dashboard and alert figures: per day, per stage, runs, latency percentiles, queue size. */
+  async monitoring(): Promise<Monitoring> {
+    await this.ready();
+    return monitoring((sql) => this.db.all(sql, [], 'monitoring'));
+  }
+
   /** Run SQL with positional parameters ($1, $2, …); BIGINTs come back as numbers when safe, timestamps as ISO strings. */
   query<T = Record<string, unknown>>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
     return this.db.all<T>(sql, params, 'query');
@@ -129,6 +152,8 @@ export class LocalEngine {
     if (found.length === 0) {
       throw new InputError(`${this.db.path} has no em tables yet; run \`em init\` (LocalEngine.init) first.`);
     }
+    // Databases made before the audit kept whole prior rows gain those columns here (no-op otherwise).
+    await ensureReviewAuditColumns(this.db);
     this.initialized = true;
   }
 

@@ -2,6 +2,16 @@ export type { RunReport } from '@em/core';
 export { Database } from './db/database.js';
 export { findSqlDir, readSqlFiles, type SqlFile } from './ddl/sql-files.js';
 export { LocalEngine, type LocalEngineOptions } from './engine.js';
+export {
+  type DailyMonitoring,
+  LOCAL_SCHEMAS,
+  type Monitoring,
+  type MonitoringQuery,
+  type MonitoringSchemas,
+  monitoring,
+  type RunSummary,
+  type StageFigures,
+} from './gold/monitoring.js';
 export type { CostAnalysisRow, DailyStatsRow, StatsCounts, StatsReport } from './gold/stats.js';
 export type { EntityKind } from './ingest/entity-columns.js';
 export type { IngestOptions } from './ingest/ingest-file.js';

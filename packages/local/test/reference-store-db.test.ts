@@ -37,7 +37,7 @@ afterAll(async () => {
 describe('readReferenceStore', () => {
   it('holds the rows readReferenceRows parses, in the same order, with the same fingerprint, odd characters too', async () => {
     const rows = await readReferenceRows((sql) => engine.query(sql));
-    const store = await readReferenceStore(engine.db);
+    const store = await readReferenceStore((sql, params) => engine.query(sql, params));
     expect(store.length).toBe(rows.length);
     for (let d = 0; d < rows.length; d++) expect(store.row(d)).toEqual(rows[d]);
     expect(referenceFingerprint(store, DEFAULT_NAME_INDEX_OPTIONS)).toBe(

@@ -30,16 +30,17 @@ export function register(program: Command, { io, openEngine }: CliContext): void
       const config = parseCascadeConfig(options.config ? await readJsonFile(options.config, io.cwd) : {});
       const db = resolveDb(options, io);
       const local = await import('@em/local');
-      const { openIndex, indexPathFor, readReferenceRows } = local;
+      const { openIndex, indexPathFor, readReferenceStore } = local;
+      // The columnar store, as em run reads it: no object per reference row.
       const { reference, sources } = await withEngine(openEngine, db.path, async (engine) => ({
-        reference: await readReferenceRows((sql) => engine.query(sql)),
+        reference: await readReferenceStore((sql, params) => engine.query(sql, params)),
         sources: await local.readSourceRows((sql) => engine.query(sql)),
       }));
       const opened = openIndex(indexPathFor(db.path), reference, { rebuild: options.rebuild ?? false });
       const channels = new local.ChannelRetriever(
         new local.IndexRetriever(opened.index, reference),
         reference,
-        config.blockingKeys.map(local.parseBlockingKey),
+        (config.blockingKeys ?? []).map(local.parseBlockingKey),
       );
       // Per channel: how many ingested sources it finds at least one candidate for.
       const named = sources.filter((s) => (s.company_name ?? '').trim() !== '').length;

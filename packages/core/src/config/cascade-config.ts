@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AlertsConfig } from '../alerts/alert-rules.js';
 import { InputError } from '../errors.js';
 import { blockingKeyProblem } from './blocking-key-parts.js';
 
@@ -68,6 +69,7 @@ export const CascadeConfig = z
     /**
      * Extra candidate channels (blocking rules): each a column both tables have, or parts joined
      * with "+", e.g. "country+first_name_token". Name index, ticker and identifiers are always on.
+     * Absent: none (so run configs and their snapshots stay as they were).
      */
     blockingKeys: z
       .array(
@@ -76,7 +78,7 @@ export const CascadeConfig = z
           if (problem) ctx.addIssue({ code: 'custom', message: problem });
         }),
       )
-      .default([]),
+      .optional(),
     llm: LlmConfig.prefault({}),
     prices: Prices.default({
       referenceLookup: 0,
@@ -87,6 +89,8 @@ export const CascadeConfig = z
       llmCompletionPerMillionTokens: 1.5,
       computePerHour: 0,
     }),
+    /** Monitoring alerts (`em alerts`, the console's dashboard); absent: the default rules (see alertRules). */
+    alerts: AlertsConfig.optional(),
   })
   .strict();
 export type CascadeConfig = z.output<typeof CascadeConfig>;

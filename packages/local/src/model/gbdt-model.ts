@@ -10,6 +10,11 @@ export interface GbdtTree {
   readonly right: number[];
   /** Leaf values (already scaled by the learning rate); 0 for inner nodes. */
   readonly value: number[];
+  /**
+   * Training hessian sum reaching each node (XGBoost's "cover"), for per-feature explanations
+   * (see gbdt-contributions). Absent in models trained before it was recorded.
+   */
+  readonly cover?: number[];
 }
 
 export interface GbdtModel {

@@ -130,6 +130,7 @@ function growTree(
     left: [] as number[],
     right: [] as number[],
     value: [] as number[],
+    cover: [] as number[],
   };
   const bins: number[] = [];
   const idx = Int32Array.from(rows);
@@ -164,6 +165,7 @@ function growTree(
       G += grad[idx[i]!]!;
       H += hess[idx[i]!]!;
     }
+    tree.cover.push(round(H));
     const split = depth < o.maxDepth ? bestSplit(hist, end - start, G, H) : null;
     if (split === null) {
       tree.value[node] = round(-(G / (H + o.lambda)) * o.learningRate);

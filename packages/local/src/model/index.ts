@@ -12,6 +12,7 @@ export {
   decisionMetrics,
   type ScoredGroup,
 } from './decision-metrics.js';
+export { type MarginContributions, marginContributions } from './gbdt-contributions.js';
 export { type GbdtModel, type GbdtTree, gbdtMargin, sigmoid } from './gbdt-model.js';
 export { GbdtPairScorer } from './gbdt-pair-scorer.js';
 export { DEFAULT_GBDT_OPTIONS, type GbdtFit, type GbdtOptions, trainGbdt } from './gbdt-train.js';
@@ -24,6 +25,7 @@ export {
   readSourceRows,
   SOURCE_ROWS_SQL,
 } from './local-backends.js';
+export { explainPair, type FeatureContribution, type PairExplanation } from './pair-explanation.js';
 export {
   artifactText,
   type ModelThresholds,

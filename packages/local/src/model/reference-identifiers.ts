@@ -25,6 +25,11 @@ export class ReferenceIdentifiers {
     }
   }
 
+  /** The reference rows whose validated `scheme` identifier is `value` (already validated and canonical). */
+  rowsWith(scheme: IdentifierScheme, value: string): readonly ReferenceEntity[] {
+    return this.byKey.get(`${scheme}:${value}`) ?? [];
+  }
+
   /** Distinct reference rows sharing a valid identifier with the source, in reference order of first hit. */
   hits(source: Pick<SourceEntity, 'lei' | 'isin' | 'cusip'>): ReferenceEntity[] {
     const ids = validatedIdentifiers(source);

@@ -1,6 +1,8 @@
 import { REFERENCE_COLUMNS } from '@em/core';
-import type { Database } from '../db/database.js';
 import { PAGE_ROWS, type PageText, ReferenceStore } from './reference-store.js';
+
+/** Runs SQL with positional parameters (`LocalEngine.query`, or `Database.all`). */
+export type QueryFn = (sql: string, params?: readonly unknown[]) => Promise<Record<string, unknown>[]>;
 
 /** Ends every value in a page string (a control character no name or identifier carries). */
 const SEP = '\u001e';
@@ -24,30 +26,22 @@ const pageSql = (): string => {
  * JavaScript decodes ten strings per page. A page column in which a value itself holds one of
  * those characters is read value by value instead.
  */
-export async function readReferenceStore(db: Database): Promise<ReferenceStore> {
-  const { n } = await db.one<{ n: number }>('SELECT count(*) AS n FROM bronze.reference_entities');
-  const store = new ReferenceStore(n);
-  const pages = await db.connection.stream(pageSql());
-  const width = REFERENCE_COLUMNS.length;
-  for (
-    let chunk = await pages.fetchChunk();
-    chunk !== null && chunk.rowCount > 0;
-    chunk = await pages.fetchChunk()
-  ) {
-    for (let r = 0; r < chunk.rowCount; r++) {
-      const page = Number(chunk.getColumnVector(0).getItem(r));
-      const rows = Number(chunk.getColumnVector(1).getItem(r));
-      const texts: PageText[] = [];
-      for (let c = 0; c < width; c++) {
-        const odd = Number(chunk.getColumnVector(3 + 2 * c).getItem(r));
-        texts.push(
-          odd === 0
-            ? parsePage(chunk.getColumnVector(2 + 2 * c).getItem(r) as string, rows)
-            : await readPageColumn(db, REFERENCE_COLUMNS[c]!, page, rows),
-        );
-      }
-      store.appendPage(texts);
+export async function readReferenceStore(query: QueryFn): Promise<ReferenceStore> {
+  const [count] = await query('SELECT count(*) AS n FROM bronze.reference_entities');
+  const store = new ReferenceStore(Number(count?.n ?? 0));
+  // One row per page (245 at a million rows): reading them all at once costs no more than the store.
+  for (const row of await query(pageSql())) {
+    const page = Number(row.page);
+    const rows = Number(row.n);
+    const texts: PageText[] = [];
+    for (const c of REFERENCE_COLUMNS) {
+      texts.push(
+        Number(row[`${c}_odd`]) === 0
+          ? parsePage(row[c] as string, rows)
+          : await readPageColumn(query, c, page, rows),
+      );
     }
+    store.appendPage(texts);
   }
   return store.seal();
 }
@@ -67,13 +61,12 @@ function parsePage(text: string, rows: number): PageText {
 }
 
 /** One page of one column, value by value (for values that hold the separator characters). */
-async function readPageColumn(db: Database, column: string, page: number, rows: number): Promise<PageText> {
-  const values = await db.all<{ v: string | null }>(
+async function readPageColumn(query: QueryFn, column: string, page: number, rows: number): Promise<PageText> {
+  const values = (await query(
     `SELECT ${column}::VARCHAR AS v FROM (SELECT row_number() OVER (ORDER BY ciq_id) - 1 AS rn, ${column}
        FROM bronze.reference_entities) WHERE rn // ${PAGE_ROWS} = $1 ORDER BY rn`,
     [page],
-    'reading the reference',
-  );
+  )) as { v: string | null }[];
   const ends = new Uint32Array(rows);
   const nulls = new Uint8Array(rows);
   let length = 0;

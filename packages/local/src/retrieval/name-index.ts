@@ -53,7 +53,8 @@ export interface SearchOptions {
  * normalized company names (see exactTopK).
  */
 export class NameIndex {
-  private readonly vocab: Map<string, number>;
+  /** Term text → id, built on the first query (a process whose workers search never needs it: ~100 MB at 1M rows). */
+  private vocab: Map<string, number> | null = null;
   private readonly blockWeights: Float64Array;
   private readonly unknownIdf: number;
   private readonly countryIds: Map<string, number>;
@@ -65,7 +66,6 @@ export class NameIndex {
     private readonly searchOptions: SearchOptions = {},
   ) {
     this.common = searchOptions.common ?? null;
-    this.vocab = new Map(arrays.terms.map((t, i) => [t, i]));
     this.blockWeights = blockWeightArray(arrays.options);
     this.unknownIdf = Math.log(arrays.nDocs + 1) + 1;
     this.countryIds = new Map(arrays.countries.map((c, i) => [c, i]));
@@ -87,6 +87,8 @@ export class NameIndex {
 
   /** Query vector as (term id, weight) pairs, L2-normalized over all its terms (unknown ones included). */
   queryVector(query: IndexRecord): { ids: number[]; weights: number[] } {
+    this.vocab ??= new Map(this.arrays.terms.map((t, i) => [t, i]));
+    const vocab = this.vocab;
     const counts = new Map<string, number>();
     const ticker = this.arrays.options.blockWeights.t > 0 ? (query.ticker ?? null) : null;
     for (const t of nameTerms(query.company_name, ticker)) counts.set(t, (counts.get(t) ?? 0) + 1);
@@ -94,7 +96,7 @@ export class NameIndex {
     const weights: number[] = [];
     let norm = 0;
     for (const [term, tf] of counts) {
-      const id = this.vocab.get(term);
+      const id = vocab.get(term);
       const idf = id === undefined ? this.unknownIdf : this.arrays.idf[id]!;
       const w = this.blockWeights[blockIndex(term[0]!)]! * (1 + Math.log(tf)) * idf;
       norm += w * w;

@@ -1,3 +1,5 @@
+export { type ReferenceHit, searchReference } from './reference-search.js';
+export { ensureReviewAuditColumns } from './review-audit-columns.js';
 export type { ReviewCase } from './review-case.js';
 export { type CsvRecord, csvLine, parseCsv } from './review-csv.js';
 export type { ApplyOptions, ApplyReport, ReviewDecision } from './review-decide.js';
@@ -11,3 +13,4 @@ export {
 } from './review-import.js';
 export { type ReviewLabel, reviewDecisionLabels } from './review-labels.js';
 export { type ReviewItem, type ReviewQueueOptions, suggestion } from './review-queue.js';
+export { type UndoRequest, undoLastDecision } from './review-undo.js';

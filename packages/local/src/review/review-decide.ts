@@ -28,7 +28,8 @@ const key = (d: { source_id: string; source_system: string }): string => `${d.so
 
 /**
  * Record human decisions in one transaction: each appends a row to gold.review_decisions
- * (who, when, the gold row's ciq_id/confidence/method before, the ciq_id after, the note) and
+ * (who, when, the gold row's ciq_id/confidence/method before, the whole gold row before as
+ * JSON for undo, the ciq_id after, the note) and
  * turns its gold row into match_method 'human_review' with confidence 1.0 (a chosen ciq_id)
  * or 0.0 (no match), which no later run overwrites. Every decision is checked first (the gold
  * row exists, the ciq_id is in the reference, each case once); any problem is an InputError
@@ -73,10 +74,10 @@ export async function applyDecisions(
     }
     await db.run(
       `INSERT INTO gold.review_decisions (decision_id, source_id, source_system, decided_by, decided_at,
-         before_ciq_id, before_confidence, before_method, after_ciq_id, note)
+         before_ciq_id, before_confidence, before_method, after_ciq_id, note, before_row)
        SELECT uuid()::VARCHAR, b.source_id, b.source_system, b.decided_by,
          greatest(now()::TIMESTAMP, coalesce(l.last_at + INTERVAL '1 microsecond', now()::TIMESTAMP)),
-         g.matched_ciq_id, g.match_confidence, g.match_method, b.ciq_id, b.note
+         g.matched_ciq_id, g.match_confidence, g.match_method, b.ciq_id, b.note, to_json(g)::VARCHAR
        FROM em_review_batch b
        JOIN gold.matched_entities g ON g.source_id = b.source_id AND g.source_system = b.source_system
        LEFT JOIN (SELECT source_id, source_system, max(decided_at) AS last_at FROM gold.review_decisions GROUP BY ALL) l

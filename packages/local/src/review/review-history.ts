@@ -16,12 +16,14 @@ export interface DecisionRecord {
   /** 1 for a chosen company, 0 for no match; the gold row's match_method is then human_review. */
   readonly after_confidence: number;
   readonly note: string | null;
+  /** On an undo entry: the decision_id it reverted (its after_ciq_id is the restored match). */
+  readonly undoes: string | null;
 }
 
 /** SELECT list turning gold.review_decisions `d` (joined to the reference as `r`) into DecisionRecords. */
 export const DECISION_COLUMNS = `d.decision_id, d.source_id, d.source_system, d.decided_by, d.decided_at,
   d.before_ciq_id, d.before_confidence, d.before_method, d.after_ciq_id, r.company_name AS after_company_name,
-  CASE WHEN d.after_ciq_id IS NULL THEN 0.0 ELSE 1.0 END AS after_confidence, d.note`;
+  CASE WHEN d.after_ciq_id IS NULL THEN 0.0 ELSE 1.0 END AS after_confidence, d.note, d.undoes`;
 
 /** The audit trail, oldest first: every decision, or those of one case. */
 export async function reviewDecisions(

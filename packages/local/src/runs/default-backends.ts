@@ -26,11 +26,11 @@ export async function defaultBackends(
   env: Readonly<Record<string, string | undefined>> = process.env,
 ): Promise<{ backends: StageBackends; config: CascadeConfig; close: () => Promise<void> }> {
   // Columnar, not one object per row: a million-row reference takes ~150 MB instead of ~700 MB.
-  const reference = await readReferenceStore(db);
+  const reference = await readReferenceStore((sql, params) => db.all(sql, params, 'reading the reference'));
   const backends: { -readonly [K in keyof StageBackends]: StageBackends[K] } = {};
   let close = async (): Promise<void> => {};
   if (reference.length > 0) {
-    const local = await loadLocalBackends(db.path, reference, { blockingKeys: config.blockingKeys });
+    const local = await loadLocalBackends(db.path, reference, { blockingKeys: config.blockingKeys ?? [] });
     backends.retriever = local.retriever;
     if (local.scorer) backends.scorer = local.scorer;
     close = local.close;

@@ -1,0 +1,56 @@
+import { alertRules, evaluateAlerts, parseCascadeConfig } from '@em/core';
+import type { Command } from 'commander';
+import { type CommonOptions, defineCommand, resolveDb } from '../common-options.js';
+import type { CliContext } from '../context.js';
+import { withEngine } from '../engine.js';
+import { GateFailedError } from '../errors.js';
+import { readJsonFile } from '../files.js';
+import { print, printJson } from '../io.js';
+import { renderTable } from '../output/table.js';
+
+interface AlertsOptions extends CommonOptions {
+  config?: string;
+}
+
+const MARK = { firing: 'FIRING', ok: 'ok', no_data: 'no data', disabled: 'off' } as const;
+
+export function register(program: Command, { io, openEngine }: CliContext): void {
+  defineCommand(program, {
+    name: 'alerts',
+    description:
+      'Evaluate the monitoring alerts on the latest day (auto-match rate, review share, cost per entity, latency, failed runs); exit 3 when one fires.',
+    examples: ['em alerts', 'em alerts --config cascade.json --json'],
+  })
+    .option('--config <file>', 'the config file whose `alerts` rules replace or add to the defaults')
+    .action(async (options: AlertsOptions) => {
+      const config = parseCascadeConfig(options.config ? await readJsonFile(options.config, io.cwd) : {});
+      const db = resolveDb(options, io);
+      const figures = await withEngine(openEngine, db.path, (engine) => engine.monitoring());
+      const states = evaluateAlerts(alertRules(config.alerts), figures.alertMetrics);
+      const firing = states.filter((s) => s.status === 'firing');
+      if (options.json) {
+        printJson(io, {
+          command: 'alerts',
+          db: db.path,
+          day: figures.alertMetrics.day,
+          firing: firing.length,
+          alerts: states,
+        });
+      } else {
+        print(
+          io,
+          `Alerts on ${figures.alertMetrics.day ?? '(no matched rows yet)'}`,
+          renderTable(states, [
+            { label: 'state', value: (s) => MARK[s.status] },
+            { label: 'rule', value: (s) => s.rule.id },
+            { label: 'measured', value: (s) => s.message.replace(/^[^:]+: /, '') },
+          ]),
+        );
+      }
+      if (firing.length > 0) {
+        throw new GateFailedError(
+          `${firing.length} alert${firing.length === 1 ? '' : 's'} firing: ${firing.map((s) => s.rule.id).join(', ')}`,
+        );
+      }
+    });
+}
