@@ -9,7 +9,12 @@
 
 # COMMAND ----------
 
-# MAGIC %pip install -q "transformers>=4.40,<5" "torch>=2.1" "mlflow>=2.12"
+# MAGIC %pip install -q "transformers==4.44.2" "torch==2.3.1" "mlflow==2.16.2"
+
+# COMMAND ----------
+
+# Restart Python so the versions just installed are the ones imported below.
+dbutils.library.restartPython()
 
 # COMMAND ----------
 
@@ -20,7 +25,10 @@
 dbutils.widgets.text("catalog", "entity_matching")
 dbutils.widgets.text("pairs_table", "models.ditto_training_pairs")
 dbutils.widgets.text("model_name", "models.ditto_matcher")
-dbutils.widgets.text("base_model", "roberta-base")
+# A folder in a Unity Catalog Volume holding roberta-base (config, tokenizer, weights), so training
+# needs no internet: e.g. /Volumes/entity_matching/models/weights/roberta-base. Left empty, the
+# model is downloaded from the Hugging Face Hub, which workspaces without outbound access cannot do.
+dbutils.widgets.text("base_model", "")
 dbutils.widgets.text("epochs", "10")
 dbutils.widgets.text("batch_size", "32")
 dbutils.widgets.text("learning_rate", "3e-5")
@@ -37,6 +45,8 @@ ditto_self_check()
 
 import random
 
+import os
+
 import numpy as np
 import torch
 from transformers import AutoModelForSequenceClassification, AutoTokenizer, get_linear_schedule_with_warmup
@@ -52,8 +62,14 @@ if w["augment"] != "none":
 rng.shuffle(train)
 
 device = "cuda" if torch.cuda.is_available() else "cpu"
-tokenizer = AutoTokenizer.from_pretrained(w["base_model"])
-model = AutoModelForSequenceClassification.from_pretrained(w["base_model"], num_labels=2).to(device)
+base_model = w["base_model"].strip() or "roberta-base"
+offline = base_model.startswith("/Volumes/")
+if offline:
+    os.environ["HF_HUB_OFFLINE"] = "1"  # never reach for the Hub when the weights are in a Volume
+else:
+    print(f"base_model is not a /Volumes/ path: downloading {base_model} from the Hugging Face Hub.")
+tokenizer = AutoTokenizer.from_pretrained(base_model, local_files_only=offline)
+model = AutoModelForSequenceClassification.from_pretrained(base_model, num_labels=2, local_files_only=offline).to(device)
 max_length = int(w["max_length"])
 
 
@@ -152,7 +168,7 @@ with mlflow.start_run(run_name="ditto") as run:
         model_config={"max_length": max_length},
         signature=signature,
         input_example=example,
-        pip_requirements=["transformers>=4.40,<5", "torch>=2.1", "pandas"],
+        pip_requirements=["transformers==4.44.2", "torch==2.3.1", "pandas"],
         registered_model_name=model_name,
     )
 

@@ -9,7 +9,12 @@
 
 # COMMAND ----------
 
-# MAGIC %pip install -q databricks-vectorsearch
+# MAGIC %pip install -q "databricks-vectorsearch==0.40"
+
+# COMMAND ----------
+
+# Restart Python so the package just installed is the one imported below.
+dbutils.library.restartPython()
 
 # COMMAND ----------
 

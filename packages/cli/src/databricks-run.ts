@@ -11,7 +11,10 @@ It reads these environment variables; a missing one stops the run with exit 2 an
   DATABRICKS_HOST          workspace URL, e.g. https://dbc-1234abcd.cloud.databricks.com
   DATABRICKS_TOKEN         personal access token, or else
   DATABRICKS_CLIENT_ID     a service principal (OAuth machine-to-machine)
-  DATABRICKS_CLIENT_SECRET   with its secret
+  DATABRICKS_CLIENT_SECRET   with its secret (a token and a client id/secret together is an
+                           error unless DATABRICKS_AUTH_TYPE=pat or oauth-m2m picks one)
+  DATABRICKS_CONFIG_PROFILE  or take host and credentials from this ~/.databrickscfg profile
+                           ([DEFAULT] when nothing else is set; DATABRICKS_CONFIG_FILE moves the file)
   DATABRICKS_WAREHOUSE_ID  SQL warehouse id (Statement Execution API), or else
   DATABRICKS_HTTP_PATH     warehouse HTTP path, e.g. /sql/1.0/warehouses/abc123
   EM_CATALOG               Unity Catalog catalog (default entity_matching)

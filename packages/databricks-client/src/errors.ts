@@ -1,7 +1,7 @@
 import { EmError } from '@em/core';
 
-/** HTTP statuses worth another try: the request was not (or may safely be) processed. */
-export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([408, 429, 500, 502, 503, 504]);
+/** HTTP statuses worth another try: the request was not (or may safely be) processed. 555: a serving endpoint scaling up from zero. */
+export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([408, 429, 500, 502, 503, 504, 555]);
 
 export interface DatabricksApiErrorDetails {
   readonly method: string;

@@ -7,6 +7,9 @@ export {
   resolveDatabricksAuth,
 } from './auth/credentials.js';
 export { OAuthM2mTokenProvider, StaticTokenProvider, type TokenProvider } from './auth/token-provider.js';
+// The Asset Bundle deploy path and the set-based cascade SQL it runs
+export * from './bundle/index.js';
+export * from './cascade-sql/index.js';
 // The engine
 export { DatabricksEngine, runDatabricks } from './engine/databricks-engine.js';
 export type { DatabricksEngineOptions } from './engine/engine-options.js';
@@ -30,10 +33,7 @@ export {
 } from './http/databricks-http.js';
 export { HttpPolicy, type HttpPolicyInput, parseRetryAfter } from './http/retry-policy.js';
 export { type Runtime, systemRuntime } from './http/runtime.js';
-export { type DeployOptions, type DeployResult, deployJob, planDeploy } from './jobs/deploy.js';
-export { type Notebook, readNotebooks } from './jobs/deploy-plan.js';
-// Jobs and Workspace
-export { DeployConfig, type DeployConfigInput, jobSettings } from './jobs/job-settings.js';
+// Jobs (the job itself is deployed by the Asset Bundle: databricks.yml, resources/)
 export { findJobsByName, type RunResult, waitForRun } from './jobs/jobs-api.js';
 export {
   deployServingEndpoint,

@@ -32,14 +32,12 @@ describe('resolveDatabricksAuth', () => {
     );
   });
 
-  it('prefers a PAT, normalizes the host, and lets options win over the environment', () => {
-    const env = {
-      DATABRICKS_HOST: 'dbc-1.cloud.databricks.com/',
-      DATABRICKS_TOKEN: 'dapi1',
-      DATABRICKS_CLIENT_ID: 'a',
-      DATABRICKS_CLIENT_SECRET: 'b',
-    };
-    expect(resolveDatabricksAuth({ env })).toEqual({
+  it('normalizes the host and lets options win over the environment', () => {
+    expect(
+      resolveDatabricksAuth({
+        env: { DATABRICKS_HOST: 'dbc-1.cloud.databricks.com/', DATABRICKS_TOKEN: 'dapi1' },
+      }),
+    ).toEqual({
       host: 'https://dbc-1.cloud.databricks.com',
       credentials: { kind: 'pat', token: 'dapi1' },
     });
@@ -140,8 +138,8 @@ describe('tokens never appear in errors', () => {
     const bad = 'dapi-rejected-token-5555';
     const conn = connectDatabricks({ host: ws.url, token: bad, env: {}, runtime: fakeRuntime() });
     const error = await rejection(conn.http.call({ method: 'GET', path: '/api/2.1/jobs/list' }));
-    expect(error).toMatchObject({ status: 401, isRetryable: false });
-    expect(error.message).toMatch(/check DATABRICKS_TOKEN/);
+    expect(error).toMatchObject({ status: 403, isRetryable: false });
+    expect(error.message).toMatch(/Invalid access token.*create a new personal access token/);
     expect(ws.server.calls('GET', /jobs\/list/)).toHaveLength(1);
     for (const text of [error.message, JSON.stringify(error), String(error.stack)])
       expect(text).not.toContain(bad);

@@ -10,7 +10,7 @@ import {
 } from '../src/index.js';
 import { fakeRuntime } from './support/fake-runtime.js';
 import { FakeServer } from './support/fake-server.js';
-import { fixture } from './support/fixtures.js';
+import { fixture, rawFixture } from './support/fixtures.js';
 import { rejection } from './support/rejection.js';
 
 let server: FakeServer;
@@ -45,8 +45,15 @@ describe('retries', () => {
     expect(server.calls('GET', /ok/)).toHaveLength(2);
   });
 
+  // 503 with the API gateway's text, which databricks-sdk-go (apierr/errors.go IsRetriable) retries by status.
+  const unavailable = {
+    status: 503,
+    headers: { 'content-type': 'text/plain' },
+    body: rawFixture('gateway-503-no-webapps.txt'),
+  };
+
   it('backs off exponentially with jitter on 503 (random 0.5 → half of 500, 1000, 2000 ms)', async () => {
-    const cold = { status: 503, body: fixture('serving-503-cold-start') };
+    const cold = unavailable;
     server.once('POST', /^\/api\/ok$/, cold, cold, cold);
     const { http, runtime } = client();
     expect(await http.call({ method: 'POST', path: '/api/ok' })).toEqual({ ok: true });
@@ -54,17 +61,13 @@ describe('retries', () => {
   });
 
   it('gives up when the next wait would pass the budget, keeping the last error', async () => {
-    server.once(
-      'GET',
-      /^\/api\/ok$/,
-      ...Array.from({ length: 10 }, () => ({ status: 503, body: fixture('serving-503-cold-start') })),
-    );
+    server.once('GET', /^\/api\/ok$/, ...Array.from({ length: 10 }, () => unavailable));
     const { http, runtime } = client({ budgetMs: 3_000, baseDelayMs: 1_000, maxAttempts: 10 });
     const error = await rejection(http.call({ method: 'GET', path: '/api/ok' }));
     expect(DatabricksApiError.isInstance(error)).toBe(true);
     expect(error).toMatchObject({
       status: 503,
-      errorCode: 'TEMPORARILY_UNAVAILABLE',
+      errorCode: null,
       isRetryable: true,
       method: 'GET',
       path: '/api/ok',

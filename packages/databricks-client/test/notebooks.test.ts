@@ -10,8 +10,9 @@ import {
   serializeForDitto,
 } from '@em/core';
 import { describe, expect, it } from 'vitest';
-import { dittoRecord, readNotebooks } from '../src/index.js';
+import { dittoRecord } from '../src/index.js';
 import { FIXTURES_DIR, fixture } from './support/fixtures.js';
+import { readNotebooks } from './support/notebooks.js';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const NOTEBOOKS = path.join(REPO, 'notebooks');
@@ -35,13 +36,12 @@ const contract = fixture<Contract>('ditto-contract');
 const notebooks = readNotebooks(NOTEBOOKS);
 
 describe('notebooks/', () => {
-  it('holds the five pipeline notebooks and the shared serialization, in Databricks source format', () => {
+  it('holds the four setup notebooks and the shared serialization, in Databricks source format', () => {
     expect(notebooks.map((n) => n.name)).toEqual([
       '01_build_training_pairs',
       '02_train_ditto',
       '03_vector_index',
       '04_serve_ditto',
-      '05_run_em_job',
       'ditto_serialization',
     ]);
     for (const n of notebooks) expect(n.source, n.name).toContain('\n# COMMAND ----------\n');

@@ -212,6 +212,45 @@ describe('page writes and the API', () => {
     expect(new Set(rows.map((r) => r.match_method)).size).toBeGreaterThan(1);
   });
 
+  it('stores records only when asked: write: true ingests them and runs the cascade into gold', async () => {
+    const { app } = appFor('local');
+    const post = (body: unknown) =>
+      app.request('/v1/match', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    const keyless = await post({ records: [{ company_name: 'Acme Holdings' }], write: true });
+    expect(keyless.status).toBe(400);
+    expect(await keyless.text()).toMatch(/needs its source_id and source_system/);
+    const before = await goldCount();
+    const records = [
+      { source_id: 'api-1', source_system: 'API', company_name: 'Acme Holdings', country: 'US' },
+      {
+        source_id: 'api-2',
+        source_system: 'API',
+        company_name: 'Bluewater Minerals Limited',
+        country: 'Hong Kong',
+      },
+    ];
+    const res = await post({ records, write: true, explain: false });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as {
+      written: boolean;
+      stored: { loaded: number; quarantined: number; processed: number };
+      results: { matched_ciq_id: string | null }[];
+    };
+    expect(body.written).toBe(true);
+    expect(body.stored).toMatchObject({ loaded: 2, quarantined: 0, processed: 2 });
+    expect((await goldCount()).n).toBe(before.n + 2);
+    for (const [i, r] of records.entries()) {
+      const gold = (await (await app.request(`/v1/gold/API/${r.source_id}`)).json()) as {
+        matched_ciq_id: string | null;
+      };
+      expect(gold.matched_ciq_id).toBe(body.results[i]!.matched_ciq_id);
+    }
+  });
+
   it('serves an OpenAPI document generated from the zod schemas', async () => {
     const { app } = appFor('local');
     const doc = (await (await app.request('/openapi.json')).json()) as {
@@ -259,6 +298,7 @@ describe('beside em run', () => {
         await new Promise((r) => setTimeout(r, 10));
       }
     })();
+    let stderr = '';
     const exit = await new Promise<number | null>((resolve) => {
       const child = spawn(
         process.execPath,
@@ -269,18 +309,23 @@ describe('beside em run', () => {
           'packages/cli/src/bin.ts',
           'run',
           '--full',
+          '--wait',
+          '30',
           '--db',
           dbPath,
         ],
-        { cwd: repoRoot, stdio: ['ignore', 'ignore', 'inherit'] },
+        { cwd: repoRoot, stdio: ['ignore', 'ignore', 'pipe'] },
       );
+      child.stderr.on('data', (chunk: Buffer) => {
+        stderr += chunk.toString();
+      });
       child.on('exit', resolve);
     });
     running = false;
     await load;
     const after = await fetch(`${server.url}/queue`);
     await server.close();
-    expect(exit).toBe(0);
+    expect(exit, stderr.slice(-2000)).toBe(0);
     expect(statuses.length).toBeGreaterThan(3);
     // While the run holds the write lock a page may answer 503 (it retries itself); nothing else.
     expect(statuses.every((s) => s === 200 || s === 503)).toBe(true);

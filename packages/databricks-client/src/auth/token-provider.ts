@@ -8,9 +8,12 @@ export interface TokenProvider {
   invalidate(): boolean;
   /** Every secret this provider holds, so error text can be scrubbed of them. */
   secrets(): string[];
+  /** Which credential it holds (for the hint when a token is rejected). */
+  readonly kind: 'pat' | 'oauth-m2m';
 }
 
 export class StaticTokenProvider implements TokenProvider {
+  readonly kind = 'pat' as const;
   constructor(private readonly value: string) {}
   async token(): Promise<string> {
     return this.value;
@@ -44,6 +47,7 @@ export interface OAuthM2mOptions {
  * (scope `all-apis`), cached and renewed before it expires; concurrent callers share one request.
  */
 export class OAuthM2mTokenProvider implements TokenProvider {
+  readonly kind = 'oauth-m2m' as const;
   private cached: { value: string; renewAt: number } | null = null;
   private pending: Promise<string> | null = null;
 

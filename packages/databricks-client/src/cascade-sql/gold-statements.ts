@@ -108,3 +108,13 @@ export function runFinishStatement(o: CascadeSqlOptions): CascadeStatement {
 WHERE run_id = :run_id`,
   };
 }
+
+/** After a failed step (the job's last task, run_if AT_LEAST_ONE_FAILED): the run is failed, at once. */
+export function runMarkFailedStatement(o: CascadeSqlOptions): CascadeStatement {
+  return {
+    name: 'run_mark_failed',
+    sql: `UPDATE ${o.tables.runs} SET status = 'failed', finished_at = current_timestamp,
+  message = 'A step of the daily job failed; see the job run for the statement and its error'
+WHERE run_id = :run_id AND status = 'running'`,
+  };
+}

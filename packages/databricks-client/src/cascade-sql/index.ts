@@ -3,4 +3,9 @@
 export { type CascadeSqlDialect, databricksDialect, duckdbDialect } from './cascade-sql-dialect.js';
 export type { CascadeSqlOptions, CascadeSqlTables, CascadeStatement } from './cascade-sql-options.js';
 export { computeNamePairs, missingNamePairsSql, type NamePairSimilarity } from './name-similarity-fill.js';
-export { type RenderedCascade, renderCascade, renderDecisionStatements } from './render-cascade.js';
+export {
+  type RenderedCascade,
+  renderCascade,
+  renderDecisionStatements,
+  renderJobSteps,
+} from './render-cascade.js';

@@ -1,10 +1,13 @@
 import {
   type Adjudicator,
   type CandidateRetriever,
+  type CascadeConfig,
   type ChatTransport,
   createLlmAdjudicator,
   InputError,
+  llmAdjudicatorOptions,
   type PairScorer,
+  parseCascadeConfig,
 } from '@em/core';
 import { FoundationModelChatTransport } from '../foundation-model/foundation-model-transport.js';
 import { connectDatabricks, type DatabricksConnection } from '../http/create-http.js';
@@ -44,7 +47,11 @@ export class DatabricksEngine {
   readonly scorer: PairScorer | undefined;
   readonly transport: FoundationModelChatTransport;
   readonly foundationModel: string;
-  private readonly makeAdjudicator: (transport: ChatTransport, model: string) => Adjudicator;
+  private readonly makeAdjudicator: (
+    transport: ChatTransport,
+    model: string,
+    config: CascadeConfig,
+  ) => Adjudicator;
 
   private constructor(
     readonly connection: DatabricksConnection,
@@ -78,7 +85,9 @@ export class DatabricksEngine {
       DEFAULT_FOUNDATION_MODEL,
     );
     this.makeAdjudicator =
-      options.makeAdjudicator ?? ((transport, model) => createLlmAdjudicator({ transport, model }));
+      options.makeAdjudicator ??
+      ((transport, model, config) =>
+        createLlmAdjudicator({ transport, ...llmAdjudicatorOptions(config, model) }));
   }
 
   /** Resolve host, credentials and the SQL route; nothing is sent until a method runs. */
@@ -126,9 +135,13 @@ export class DatabricksEngine {
     return { ...report, normalized: await refreshSilver(this.sql, kind) };
   }
 
-  /** A fresh stage-4 adjudicator over the Foundation Model transport (one per run: its budget is per run). */
-  adjudicator(): Adjudicator {
-    return this.makeAdjudicator(this.transport, this.foundationModel);
+  /**
+   * A fresh stage-4 adjudicator over the Foundation Model transport, built from the run's config
+   * (auto-match threshold, llm.budget, timeout, concurrency, reply size): one per run, as its
+   * budget is per run.
+   */
+  adjudicator(config: CascadeConfig = parseCascadeConfig({})): Adjudicator {
+    return this.makeAdjudicator(this.transport, this.foundationModel, config);
   }
 
   /** Match new and changed sources into gold; stage 4 runs only when `config.llm.enabled`. */
@@ -139,7 +152,7 @@ export class DatabricksEngine {
         lookup: this.lookup,
         retriever: this.retriever,
         scorer: this.scorer,
-        adjudicator: this.adjudicator(),
+        adjudicator: this.adjudicator(parseCascadeConfig(options.config ?? {})),
       },
       options,
     );

@@ -1,4 +1,4 @@
-import type { Adjudicator, ChatTransport } from '@em/core';
+import type { Adjudicator, CascadeConfig, ChatTransport } from '@em/core';
 import type { DatabricksConnectionOptions } from '../http/create-http.js';
 import type { ServingPairScorerOptions } from '../serving/serving-pair-scorer.js';
 import type { SqlSessionSource } from '../sql/sql-session.js';
@@ -30,9 +30,10 @@ export interface DatabricksEngineOptions extends DatabricksConnectionOptions {
   readonly foundationModel?: string;
   /**
    * Builds each run's stage-4 adjudicator over the Foundation Model transport. Default: core's
-   * `createLlmAdjudicator({ transport, model })`; pass your own for a budget, cache or calibration.
+   * `createLlmAdjudicator({ transport, ...llmAdjudicatorOptions(config, model) })`: the run's
+   * thresholds, budget, timeout, concurrency and reply size. Pass your own for a cache or calibration.
    */
-  readonly makeAdjudicator?: (transport: ChatTransport, model: string) => Adjudicator;
+  readonly makeAdjudicator?: (transport: ChatTransport, model: string, config: CascadeConfig) => Adjudicator;
 }
 
 export const DEFAULT_CATALOG = 'entity_matching';

@@ -71,7 +71,7 @@ export class DatabricksHttp {
         const timeoutMs = Math.max(1, Math.min(req.timeoutMs ?? policy.timeoutMs, deadline - runtime.now()));
         const res = await sendOnce({ ...(await this.wire(req)), timeoutMs });
         if (res.status >= 200 && res.status < 300) return this.parse<T>(req, res);
-        if (res.status === 401 && req.auth !== false && !refreshed && this.options.tokens?.invalidate()) {
+        if (isRejectedToken(res) && req.auth !== false && !refreshed && this.options.tokens?.invalidate()) {
           refreshed = true;
           attempt--;
           continue;
@@ -82,7 +82,10 @@ export class DatabricksHttp {
         if (!DatabricksApiError.isInstance(caught)) throw caught;
         error = caught;
       }
-      const refusedOnly = error.status === 429 || error.status === 503;
+      // Statuses that say the request was not processed, so even a POST may be sent again: 429,
+      // 503, and 555, which a serving endpoint scaled to zero answers while it scales up
+      // (docs.databricks.com, "Fix slow requests on Model Serving endpoints").
+      const refusedOnly = error.status === 429 || error.status === 503 || error.status === 555;
       if (!error.isRetryable || !(idempotent || refusedOnly) || attempt >= policy.maxAttempts) {
         throw withAttempts(error, attempt);
       }
@@ -144,7 +147,10 @@ export class DatabricksHttp {
 
   private failure(req: HttpRequest, res: WireResponse, attempt: number): DatabricksApiError {
     const { errorCode, message } = parseErrorBody(res.text);
-    const hint = res.status === 401 || res.status === 403 ? ` (${authHint(res.status)})` : '';
+    const hint =
+      res.status === 401 || res.status === 403
+        ? ` (${authHint(res.status, isRejectedToken(res), this.options.tokens?.kind ?? 'pat')})`
+        : '';
     return new DatabricksApiError({
       method: req.method,
       path: req.path,
@@ -161,10 +167,22 @@ export class DatabricksHttp {
   }
 }
 
-function authHint(status: number): string {
-  return status === 401
-    ? 'the token was rejected: check DATABRICKS_TOKEN, or DATABRICKS_CLIENT_ID/SECRET'
-    : 'signed in, but not allowed: grant the principal access to this resource';
+/**
+ * The token itself was refused: any 401, or a 403 whose message is "Invalid access token.", which
+ * is how Databricks answers an expired, revoked or rotated token (a 403 about permissions has
+ * another message and is not retried).
+ */
+function isRejectedToken(res: WireResponse): boolean {
+  if (res.status === 401) return true;
+  return res.status === 403 && /invalid access token/i.test(parseErrorBody(res.text).message);
+}
+
+function authHint(status: number, rejectedToken: boolean, kind: 'pat' | 'oauth-m2m'): string {
+  if (!rejectedToken) return 'signed in, but not allowed: grant the principal access to this resource';
+  if (kind === 'oauth-m2m') {
+    return `the OAuth token was rejected${status === 403 ? ' as invalid' : ''} even after em fetched a fresh one: check that the service principal (DATABRICKS_CLIENT_ID) belongs to this workspace and its secret is current`;
+  }
+  return 'the token was rejected (expired, revoked or rotated?): create a new personal access token and set DATABRICKS_TOKEN or the token in your ~/.databrickscfg profile, or use DATABRICKS_CLIENT_ID/SECRET';
 }
 
 function header(res: WireResponse, name: string): string | null {

@@ -15,6 +15,13 @@ export function parseErrorBody(text: string): { errorCode: string | null; messag
   } catch {
     // not JSON: fall through to the raw text
   }
+  // An HTML error page from the gateway: its message is inside <pre> (as databricks-sdk-go reads it).
+  const pre = /<pre>([\s\S]*?)<\/pre>/i.exec(text);
+  if (pre)
+    return {
+      errorCode: null,
+      message: pre[1]!.replace(/\s+/g, ' ').trim().replace(/\.$/, '') || '(empty body)',
+    };
   const flat = text.replace(/\s+/g, ' ').trim();
   return {
     errorCode: null,

@@ -83,18 +83,64 @@ export async function deployServingEndpoint(
       body: { name: spec.endpointName, config: { served_entities: entities } },
     });
   } else if (!upToDate) {
-    await http.call({ method: 'PUT', path: `${path}/config`, body: { served_entities: entities } });
+    await putConfigWhenIdle(http, spec, path, entities);
   }
+  await waitUntilServing(http, spec, path, `${spec.modelName} v${version}`);
+  return { version, changed: current === null || !upToDate };
+}
+
+const conflict = (error: unknown) => DatabricksApiError.isInstance(error) && error.status === 409;
+
+/**
+ * PUT the new config. While another config update is in progress the API refuses with 409
+ * (RESOURCE_CONFLICT); then wait for that update to end and try again, a few times.
+ */
+async function putConfigWhenIdle(
+  http: DatabricksHttp,
+  spec: ServingEndpointSpec,
+  path: string,
+  entities: ReturnType<typeof servedEntities>,
+): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await http.call({ method: 'PUT', path: `${path}/config`, body: { served_entities: entities } });
+      return;
+    } catch (error) {
+      if (!conflict(error) || attempt >= 5) throw error;
+      await waitFor(
+        http.runtime,
+        async () => {
+          const ep = await http.call<EndpointReply>({ method: 'GET', path });
+          return ep.state?.config_update === 'IN_PROGRESS' ? undefined : ep;
+        },
+        {
+          what: `the pending config update of serving endpoint ${spec.endpointName} to finish`,
+          intervalMs: spec.pollMs ?? 15_000,
+          timeoutMs: spec.timeoutMs ?? 45 * 60_000,
+        },
+      );
+    }
+  }
+}
+
+/** Wait until READY and NOT_UPDATING; UPDATE_FAILED and UPDATE_CANCELED fail at once. */
+async function waitUntilServing(
+  http: DatabricksHttp,
+  spec: ServingEndpointSpec,
+  path: string,
+  target: string,
+) {
   await waitFor(
     http.runtime,
     async () => {
       const ep = await http.call<EndpointReply>({ method: 'GET', path });
-      if (ep.state?.config_update === 'UPDATE_FAILED') {
+      const update = ep.state?.config_update;
+      if (update === 'UPDATE_FAILED' || update === 'UPDATE_CANCELED') {
         throw new EmError(
-          `Serving endpoint ${spec.endpointName} failed to update to ${spec.modelName} v${version}; see its events in the Serving UI.`,
+          `Serving endpoint ${spec.endpointName} did not update to ${target} (${update}); see its events in the Serving UI, then run the setup again.`,
         );
       }
-      return ep.state?.ready === 'READY' && ep.state?.config_update === 'NOT_UPDATING' ? ep : undefined;
+      return ep.state?.ready === 'READY' && update === 'NOT_UPDATING' ? ep : undefined;
     },
     {
       what: `serving endpoint ${spec.endpointName} to be READY`,
@@ -102,5 +148,4 @@ export async function deployServingEndpoint(
       timeoutMs: spec.timeoutMs ?? 45 * 60_000,
     },
   );
-  return { version, changed: current === null || !upToDate };
 }

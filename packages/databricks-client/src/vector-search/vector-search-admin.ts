@@ -1,4 +1,4 @@
-import { REFERENCE_COLUMNS } from '@em/core';
+import { EmError, REFERENCE_COLUMNS } from '@em/core';
 import { DatabricksApiError } from '../errors.js';
 import type { DatabricksHttp } from '../http/databricks-http.js';
 import { waitFor } from '../http/wait-for.js';
@@ -15,6 +15,24 @@ export interface DeltaSyncIndexSpec {
   readonly embeddingModel?: string;
   readonly pipelineType?: 'TRIGGERED' | 'CONTINUOUS';
   readonly columnsToSync?: readonly string[];
+}
+
+const VS_ENDPOINT_BROKEN = new Set(['OFFLINE', 'RED_STATE', 'YELLOW_STATE', 'DELETED']);
+
+/**
+ * An index is synced when its `status.detailed_state` says no update is pending (a continuous
+ * index: when it is streaming); `ready` alone is true while a triggered sync still runs. States as
+ * the REST API reports them (e.g. ONLINE_TRIGGERED_UPDATE, ONLINE_NO_PENDING_UPDATE,
+ * ONLINE_PIPELINE_FAILED, OFFLINE_FAILED; the same family as the SDKs' SyncedTableState).
+ */
+export function indexSyncState(
+  detailed: string,
+  pipeline: 'TRIGGERED' | 'CONTINUOUS',
+): 'synced' | 'waiting' | 'failed' {
+  if (/FAILED/.test(detailed) || detailed === 'OFFLINE') return 'failed';
+  if (detailed === 'ONLINE_NO_PENDING_UPDATE') return 'synced';
+  if (pipeline === 'CONTINUOUS' && detailed === 'ONLINE_CONTINUOUS_UPDATE') return 'synced';
+  return 'waiting';
 }
 
 const notFound = (error: unknown) => DatabricksApiError.isInstance(error) && error.status === 404;
@@ -50,8 +68,13 @@ export async function ensureVectorSearchEndpoint(
         path,
       });
       const state = ep.endpoint_status?.state;
-      if (state === 'OFFLINE')
-        throw new Error(`Vector Search endpoint ${name} is OFFLINE: ${ep.endpoint_status?.message ?? ''}`);
+      // EndpointStatusState (databricks-sdk-py service/vectorsearch.py): DELETED, OFFLINE, ONLINE,
+      // PROVISIONING, RED_STATE, YELLOW_STATE. Only PROVISIONING is worth waiting for.
+      if (state !== undefined && VS_ENDPOINT_BROKEN.has(state)) {
+        throw new EmError(
+          `Vector Search endpoint ${name} is ${state}: ${ep.endpoint_status?.message || 'no message'}. Check it under Compute → Vector Search; em stops instead of waiting.`,
+        );
+      }
       return state === 'ONLINE' ? ep : undefined;
     },
     { what: `Vector Search endpoint ${name} to be ONLINE`, intervalMs: options.pollMs ?? 15_000 },
@@ -86,14 +109,18 @@ export async function ensureDeltaSyncIndex(
   options: { pollMs?: number } = {},
 ) {
   const path = `/api/2.0/vector-search/indexes/${encodeURIComponent(spec.indexName)}`;
+  const pollMs = options.pollMs ?? 15_000;
+  const pipeline = spec.pipelineType ?? 'TRIGGERED';
   if ((await getOrNull(http, path)) === null) {
     await http.call({
       method: 'POST',
       path: '/api/2.0/vector-search/indexes',
       body: deltaSyncIndexBody(spec),
     });
-  } else {
+  } else if (pipeline === 'TRIGGERED') {
     await http.call({ method: 'POST', path: `${path}/sync`, idempotent: true });
+    // The sync just requested may not show yet: look first after one interval.
+    await http.runtime.sleep(pollMs);
   }
   return waitFor(
     http.runtime,
@@ -105,10 +132,17 @@ export async function ensureDeltaSyncIndex(
         path,
       });
       const state = index.status?.detailed_state ?? '';
-      if (/FAILED/.test(state))
-        throw new Error(`Vector Search index ${spec.indexName} ${state}: ${index.status?.message ?? ''}`);
-      return index.status?.ready === true ? index : undefined;
+      const sync = indexSyncState(state, pipeline);
+      if (sync === 'failed') {
+        throw new EmError(
+          `Vector Search index ${spec.indexName} is ${state}: ${index.status?.message || 'no message'}. See the index's sync pipeline in Catalog Explorer.`,
+        );
+      }
+      return sync === 'synced' ? index : undefined;
     },
-    { what: `Vector Search index ${spec.indexName} to be ready`, intervalMs: options.pollMs ?? 15_000 },
+    {
+      what: `Vector Search index ${spec.indexName} to finish syncing (detailed_state ONLINE_NO_PENDING_UPDATE)`,
+      intervalMs: pollMs,
+    },
   );
 }

@@ -1,7 +1,7 @@
 import { parseDittoRecord } from '@em/core';
 import { FakeServer, type RecordedRequest, type Reply } from './fake-server.js';
 import { FakeWarehouse, type Param } from './fake-warehouse.js';
-import { fixture } from './fixtures.js';
+import { fixture, rawFixture } from './fixtures.js';
 
 export const PAT = 'dapi-fake-pat-0123456789';
 export const CLIENT = { id: 'sp-client-id', secret: 'dose-fake-secret-0123456789' };
@@ -65,12 +65,25 @@ export class FakeWorkspace {
     return this.server.close();
   }
 
+  /**
+   * As the workspace answers: no bearer token at all is a 401 from the gateway as an HTML page
+   * (the `<pre>` form databricks-sdk-go `apierr/errors.go` unknownAPIError parses); a token it
+   * does not accept (expired, revoked, rotated, never issued) is a 403 "Invalid access token."
+   * with the error_code as a string (the SDKs read it as "int or string").
+   */
   private authed(handler: (r: RecordedRequest) => Reply | Promise<Reply>) {
-    return (r: RecordedRequest) => {
+    return (r: RecordedRequest): Reply | Promise<Reply> => {
       const token = /^Bearer (.+)$/.exec(String(r.headers.authorization ?? ''))?.[1];
-      return token && this.validTokens.has(token)
+      if (!token) {
+        return {
+          status: 401,
+          headers: { 'content-type': 'text/html;charset=utf-8' },
+          body: rawFixture('error-401-unauthorized.html'),
+        };
+      }
+      return this.validTokens.has(token)
         ? handler(r)
-        : { status: 401, body: fixture('error-401-invalid-token') };
+        : { status: 403, body: fixture('error-403-invalid-access-token') };
     };
   }
 

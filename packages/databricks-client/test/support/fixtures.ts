@@ -11,3 +11,8 @@ export const FIXTURES_DIR = path.resolve(
 export function fixture<T = Record<string, unknown>>(name: string): T {
   return JSON.parse(readFileSync(path.join(FIXTURES_DIR, `${name}.json`), 'utf8')) as T;
 }
+
+/** A fixture kept verbatim (an HTML or plain-text error body), as the server sends it. */
+export function rawFixture(file: string): string {
+  return readFileSync(path.join(FIXTURES_DIR, file), 'utf8');
+}

@@ -55,6 +55,12 @@ export function registerApi(app: Hono<ConsoleEnv>, ctx: ConsoleContext): void {
     }));
     const results = await ctx.matcher.match(records);
     const model = ctx.matcher.model;
+    let stored: Awaited<ReturnType<NonNullable<typeof ctx.store.storeSources>>> | undefined;
+    if (request.write) {
+      if (!ctx.store.storeSources)
+        throw new HttpError(501, 'This console cannot store records; use `em ingest source` and `em run`.');
+      stored = await ctx.store.storeSources(records);
+    }
     return c.json({
       results: results.map((r: MatchResult, i: number) => ({
         source_id: r.source_id,
@@ -75,7 +81,8 @@ export function registerApi(app: Hono<ConsoleEnv>, ctx: ConsoleContext): void {
             ? explainPairOf(model, records[i]!, r, (id) => ctx.matcher?.reference(id))
             : null,
       })),
-      written: false,
+      written: stored !== undefined,
+      ...(stored ? { stored } : {}),
       ms: Math.round((performance.now() - started) * 100) / 100,
     });
   });

@@ -12,11 +12,25 @@ export const MatchRequest = z
     records: z.array(MatchRecord).min(1).max(MAX_BATCH).optional(),
     /** Per-feature contributions of the best candidate's pair score (default true). */
     explain: z.boolean().default(true),
+    /**
+     * Also keep the records: ingest them into bronze as source records and run the cascade on
+     * them into gold (as `em ingest source` + `em run`). Default false: nothing is written.
+     */
+    write: z.boolean().default(false),
   })
   .strict()
   .refine((r) => (r.record === undefined) !== (r.records === undefined), {
     message: 'send exactly one of `record` (one object) or `records` (an array of up to 1,000)',
-  });
+  })
+  .refine(
+    (r) =>
+      !r.write ||
+      [...(r.records ?? []), ...(r.record ? [r.record] : [])].every((x) => x.source_id && x.source_system),
+    {
+      message:
+        'with `write: true` every record needs its source_id and source_system (the key gold keeps it under)',
+    },
+  );
 
 export const Contribution = z.object({ feature: z.string(), value: z.number(), contribution: z.number() });
 

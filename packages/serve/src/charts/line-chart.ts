@@ -19,7 +19,7 @@ export interface LineChartOptions {
 
 const W = 560;
 const H = 220;
-const PAD = { left: 66, right: 12, top: 26, bottom: 34 };
+const PAD = { left: 66, right: 36, top: 26, bottom: 34 };
 
 /** A line chart (points on one day show as dots) with a legend and dashed guide lines. */
 export function lineChart(o: LineChartOptions): SafeHtml {

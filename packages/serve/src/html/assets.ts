@@ -28,7 +28,7 @@ kbd { color:var(--fg); font:12px ui-monospace, monospace; border:1px solid var(-
 .filters { display:flex; gap:10px; flex-wrap:wrap; align-items:end; margin-bottom:12px; }
 .filters label { display:flex; flex-direction:column; font-size:12px; color:var(--muted); }
 input, select { font:inherit; padding:3px 6px; border:1px solid var(--line); border-radius:4px; }
-.grid { display:grid; grid-template-columns:repeat(auto-fit, minmax(520px, 1fr)); gap:14px; }
+.grid { margin-top:14px; display:grid; grid-template-columns:repeat(auto-fit, minmax(520px, 1fr)); gap:14px; }
 .big { font-size:28px; font-weight:600; }
 .stats { display:flex; gap:28px; flex-wrap:wrap; }
 svg { display:block; max-width:100%; height:auto; }

@@ -51,10 +51,19 @@ export class MatchService {
     return this.loaded?.reference.length ?? 0;
   }
 
-  /** Load (or reload when the reference changed since); cheap when current. */
+  /**
+   * The loaded cascade. The first call loads it; later calls return it at once and, every
+   * STALE_CHECK_MS, check in the background whether the reference changed (then reload), so no
+   * request waits on that check.
+   */
   async ready(): Promise<Loaded> {
-    const now = Date.now();
-    if (this.loaded && now - this.checkedAt < STALE_CHECK_MS) return this.loaded;
+    if (!this.loaded) return this.refreshOnce();
+    if (Date.now() - this.checkedAt >= STALE_CHECK_MS) void this.refreshOnce().catch(() => undefined);
+    return this.loaded;
+  }
+
+  private refreshOnce(): Promise<Loaded> {
+    this.checkedAt = Date.now();
     this.loading ??= this.refresh().finally(() => {
       this.loading = null;
     });

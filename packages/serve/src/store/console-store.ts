@@ -1,3 +1,4 @@
+import type { SourceEntity } from '@em/core';
 import type {
   DecisionRecord,
   Monitoring,
@@ -7,6 +8,15 @@ import type {
   ReviewItem,
   UndoRequest,
 } from '@em/local';
+
+/** What storing records through the API did. */
+export interface StoredSources {
+  readonly ingest_run_id: string;
+  readonly loaded: number;
+  readonly quarantined: number;
+  readonly match_run_id: string;
+  readonly processed: number;
+}
 
 export interface QueueFilter {
   readonly system?: string | undefined;
@@ -47,6 +57,8 @@ export interface ConsoleStore {
   audit(limit: number): Promise<DecisionRecord[]>;
   monitoring(): Promise<Monitoring>;
   gold(key: { source_id: string; source_system: string }): Promise<GoldRecord | null>;
+  /** Keep source records: ingest them into bronze and run the cascade on them into gold (null: this store cannot). */
+  storeSources?(records: readonly SourceEntity[]): Promise<StoredSources>;
   /**
    * Several calls on one connection (one open of the DuckDB file for a whole page). `write`:
    * the session may decide or undo. Calls outside a session open and close on their own.

@@ -1,5 +1,9 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { SourceEntity } from '@em/core';
 import { LocalEngine } from '@em/local';
-import type { ConsoleStore, GoldRecord, QueueFacets, QueueFilter } from './console-store.js';
+import type { ConsoleStore, GoldRecord, QueueFacets, QueueFilter, StoredSources } from './console-store.js';
 import { SerialQueue } from './serial-queue.js';
 
 /**
@@ -117,6 +121,32 @@ export class DuckDbConsoleStore implements ConsoleStore {
 
   monitoring() {
     return this.read((engine) => engine.monitoring());
+  }
+
+  /**
+   * `em ingest source` + `em run` for records sent to the API: they go through the same ingest
+   * (validation, quarantine, content hashes) and an incremental run (the index and model beside
+   * the database), so gold holds them exactly as if they had come in a file.
+   */
+  storeSources(records: readonly SourceEntity[]): Promise<StoredSources> {
+    return this.write(async (engine) => {
+      const dir = mkdtempSync(path.join(tmpdir(), 'em-serve-ingest-'));
+      try {
+        const file = path.join(dir, 'api-records.jsonl');
+        writeFileSync(file, records.map((r) => JSON.stringify(r)).join('\n'));
+        const ingest = await engine.ingest('source', file);
+        const run = await engine.run();
+        return {
+          ingest_run_id: ingest.runId,
+          loaded: ingest.loaded,
+          quarantined: ingest.quarantined,
+          match_run_id: run.runId,
+          processed: run.processed,
+        };
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
   }
 
   gold(key: { source_id: string; source_system: string }) {
