@@ -27,6 +27,7 @@ describe('sql/ rendered for DuckDB', () => {
         'gold.review_decisions',
         'gold.review_queue',
         'ops.runs',
+        'silver.name_pair_similarity',
         'silver.normalized_entities',
         'silver.normalized_reference',
       ]);

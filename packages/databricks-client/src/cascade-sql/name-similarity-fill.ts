@@ -17,11 +17,11 @@ ORDER BY h.source_name ASC, h.reference_name ASC
 LIMIT ${limit}`;
 }
 
-export interface NamePairSimilarity {
+export type NamePairSimilarity = {
   readonly source_name: string;
   readonly reference_name: string;
   readonly name_similarity: number;
-}
+};
 
 export function computeNamePairs(pairs: readonly Readonly<Record<string, unknown>>[]): NamePairSimilarity[] {
   return pairs.map((p) => {

@@ -16,6 +16,7 @@ import { type ApplyDdlOptions, applyDatabricksDdl } from '../sql/apply-ddl.js';
 import { type BronzeLoadReport, loadBronze } from '../sql/bronze-load.js';
 import { DatabricksReferenceLookup } from '../sql/databricks-reference-lookup.js';
 import type { EntityKind } from '../sql/entity-tables.js';
+import { refreshNamePairSimilarity } from '../sql/name-pair-refresh.js';
 import { refreshSilver } from '../sql/silver-refresh.js';
 import { SqlClient, type SqlParams } from '../sql/sql-client.js';
 import type { SqlSessionSource } from '../sql/sql-session.js';
@@ -125,14 +126,19 @@ export class DatabricksEngine {
     return applyDatabricksDdl(this.sql, options);
   }
 
-  /** Load rows into bronze (validated; unchanged rows untouched), then bring silver up to date. */
+  /**
+   * Load rows into bronze (validated; unchanged rows untouched), bring silver up to date, and
+   * store core's name similarity for new identifier-hit name pairs (what the set-based cascade's
+   * identifier trust reads from silver.name_pair_similarity).
+   */
   async load(
     kind: EntityKind,
     rows: readonly Readonly<Record<string, unknown>>[],
     options: { sourceFile?: string } = {},
-  ): Promise<BronzeLoadReport & { normalized: number }> {
+  ): Promise<BronzeLoadReport & { normalized: number; namePairs: number }> {
     const report = await loadBronze(this.sql, kind, rows, options);
-    return { ...report, normalized: await refreshSilver(this.sql, kind) };
+    const normalized = await refreshSilver(this.sql, kind);
+    return { ...report, normalized, namePairs: await refreshNamePairSimilarity(this.sql) };
   }
 
   /**

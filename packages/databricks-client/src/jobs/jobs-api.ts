@@ -8,7 +8,10 @@ interface JobsListReply {
   readonly next_page_token?: string;
 }
 
-/** Every job with exactly this name (`GET /api/2.1/jobs/list?name=…`, all pages). */
+/**
+ * Every job with this name (`GET /api/2.1/jobs/list?name=…`, all pages). The server matches the
+ * name case-insensitively, so em does too: a job stored as "EM - Daily" is the job "em - daily".
+ */
 export async function findJobsByName(http: DatabricksHttp, name: string): Promise<number[]> {
   const ids: number[] = [];
   let pageToken: string | undefined;
@@ -18,7 +21,9 @@ export async function findJobsByName(http: DatabricksHttp, name: string): Promis
       path: '/api/2.1/jobs/list',
       query: { name, limit: 100, page_token: pageToken },
     });
-    for (const job of reply.jobs ?? []) if (job.settings?.name === name) ids.push(job.job_id);
+    const wanted = name.toLowerCase();
+    for (const job of reply.jobs ?? [])
+      if ((job.settings?.name ?? '').toLowerCase() === wanted) ids.push(job.job_id);
     pageToken = reply.has_more ? reply.next_page_token : undefined;
   } while (pageToken);
   return ids;

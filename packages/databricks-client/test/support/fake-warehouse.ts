@@ -45,7 +45,15 @@ export class FakeWarehouse {
   readonly silver = { reference: new Map<string, Row>(), source: new Map<string, Row>() };
   readonly gold = new Map<string, Row>();
   readonly runs = new Map<string, Row>();
+  /** silver.name_pair_similarity, by source name + NUL + reference name. */
+  readonly namePairs = new Map<string, Row>();
   readonly ddl: string[] = [];
+  /**
+   * false: a metastore without a managed storage location (workspaces enabled for Unity Catalog
+   * automatically; docs.databricks.com/connect/unity-catalog/managed-storage), where CREATE
+   * CATALOG must name a MANAGED LOCATION.
+   */
+  metastoreStorageRoot = true;
 
   execute(sql: string, params: readonly Param[]): Result {
     const p = Object.fromEntries(params.map((x) => [x.name, typed(x)]));
@@ -59,6 +67,24 @@ export class FakeWarehouse {
         return this.silverPending(kind, p, limitOf(sql));
       case 'silver-merge':
         for (const r of JSON.parse(String(p.rows)) as Row[]) this.silver[kind].set(key(kind, r), r);
+        return { columns: [], rows: [] };
+      case 'name-pairs-missing': {
+        const pairs = new Map<string, Row>();
+        for (const src of this.silver.source.values())
+          for (const ref of this.silver.reference.values()) {
+            const hit = (['lei', 'isin', 'cusip'] as const).some((k) => src[k] != null && src[k] === ref[k]);
+            const pair = { source_name: src.original_name, reference_name: ref.original_name };
+            const id = `${pair.source_name}\u0000${pair.reference_name}`;
+            if (hit && !this.namePairs.has(id)) pairs.set(id, pair);
+          }
+        return {
+          columns: strings(['source_name', 'reference_name']),
+          rows: [...pairs.values()].slice(0, limitOf(sql)),
+        };
+      }
+      case 'name-pairs-merge':
+        for (const r of JSON.parse(String(p.rows)) as Row[])
+          this.namePairs.set(`${r.source_name}\u0000${r.reference_name}`, r);
         return { columns: [], rows: [] };
       case 'exact-lookup':
         return this.lookup(JSON.parse(String(p.queries)));
@@ -108,6 +134,15 @@ export class FakeWarehouse {
         });
         return { columns: [], rows: [] };
       default:
+        if (
+          !this.metastoreStorageRoot &&
+          /^\s*CREATE\s+CATALOG\b/i.test(sql) &&
+          !/MANAGED\s+LOCATION/i.test(sql)
+        ) {
+          throw new Error(
+            "Metastore storage root URL does not exist. Please provide a storage location for the catalog (for example 'CREATE CATALOG myCatalog MANAGED LOCATION '<location-path>'). Alternatively set up a metastore root storage location to provide a managed storage location for the catalog.",
+          );
+        }
         if (/^\s*(CREATE|USE)\b/i.test(sql)) {
           this.ddl.push(sql);
           return { columns: [], rows: [] };

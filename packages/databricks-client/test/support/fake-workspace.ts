@@ -156,7 +156,11 @@ export class FakeWorkspace {
       this.authed((r) => ({
         body: {
           jobs: [...this.jobs]
-            .filter(([, st]: [number, any]) => st.name === r.query.get('name'))
+            // "A filter on the list based on the exact (case insensitive) job name" (Jobs API 2.1).
+            .filter(
+              ([, st]: [number, any]) =>
+                String(st.name).toLowerCase() === String(r.query.get('name') ?? '').toLowerCase(),
+            )
             .map(([job_id, settings]) => ({ job_id, settings })),
           has_more: false,
         },
