@@ -7,6 +7,7 @@ import { register as exportGold } from './commands/export.js';
 import { register as indexReference } from './commands/index.js';
 import { register as ingest } from './commands/ingest.js';
 import { register as init } from './commands/init.js';
+import { register as label } from './commands/label.js';
 import { register as review } from './commands/review.js';
 import { register as run } from './commands/run.js';
 import { register as serve } from './commands/serve.js';
@@ -30,6 +31,7 @@ export const COMMANDS: readonly RegisterCommand[] = [
   run,
   exportGold,
   review,
+  label,
   stats,
   serve,
   alerts,

@@ -2,6 +2,13 @@ export * from './adjudication/index.js';
 export * from './alerts/index.js';
 export * from './cascade/index.js';
 export {
+  BLOCKING_COLUMNS,
+  type BlockingKeyPart,
+  blockingKeyParts,
+  blockingKeyProblem,
+  DERIVED_KEYS,
+} from './config/blocking-key-parts.js';
+export {
   CascadeConfig,
   type CascadeConfigInput,
   IdentifierTrust,
@@ -30,6 +37,6 @@ export {
   Usage,
 } from './schemas/match-result.js';
 export { REFERENCE_COLUMNS, ReferenceEntity } from './schemas/reference-entity.js';
-export type { RunLlmReport, RunReport } from './schemas/run-report.js';
+export type { RunLlmReport, RunReport, RunStage } from './schemas/run-report.js';
 export { SOURCE_COLUMNS, SourceEntity, sourceKey } from './schemas/source-entity.js';
 export * from './similarity/index.js';

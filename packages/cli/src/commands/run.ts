@@ -74,7 +74,7 @@ export function register(program: Command, { io, openEngine }: CliContext): void
           io,
           ...describeRun(report),
           '',
-          `Next: em review list${db.flag}  ·  em export --out gold.csv${db.flag}`,
+          `Next: em review${db.flag} (decide the cases in review)  ·  em label${db.flag} (answer the pairs that teach the model most)  ·  em export --out gold.csv${db.flag}`,
         );
       if (options.strictLlm) failOnLlmFailures(report);
     });
@@ -100,9 +100,11 @@ function resumedLine(report: RunReport): string[] {
 
 export function describeRun(report: RunReport): string[] {
   const processed = Number(report.processed);
+  const before = describeTraining(report);
   if (processed === 0) {
     return [
       ...resumedLine(report),
+      ...before,
       `Run ${report.runId}: nothing new or changed to match (${formatCount(report.skippedUnchanged)} source records unchanged).`,
       'Ingest new source rows, or reprocess everything with em run --full.',
     ];
@@ -110,6 +112,7 @@ export function describeRun(report: RunReport): string[] {
   const share = (n: number) => (processed > 0 ? `  ${formatPercent(n / processed)}` : '');
   const lines = [
     ...resumedLine(report),
+    ...before,
     `Run ${report.runId}: processed ${formatCount(processed)} source records` +
       ` (${formatCount(report.skippedUnchanged)} unchanged, skipped) in ${formatDuration(report.durationMs)}` +
       ` · ${formatCount(Math.round(report.entitiesPerSecond))} entities/s`,
@@ -125,7 +128,45 @@ export function describeRun(report: RunReport): string[] {
       ['no match', `${formatCount(report.noMatch)}${share(report.noMatch)}`],
       ['cost', formatMoney(report.costUsd)],
       ['cost per entity', formatMoney(report.costPerEntity)],
+      ...describeTrust(report),
     ]),
   );
+  if (report.stages)
+    lines.push(
+      '',
+      'Stages',
+      renderKeyValues(
+        report.stages.map((s) => [s.stage, s.detail]),
+        { align: 'left' },
+      ),
+    );
   return lines;
+}
+
+/** The model `em run` trained first, when it had none. */
+function describeTraining(report: RunReport): string[] {
+  const t = report.trainedModel;
+  if (!t) return [];
+  return [
+    `No pair model yet: trained ${t.modelVersion} without labels (${t.source}, from the ingested sources) in ${t.seconds.toFixed(1)} s. Train on labels with em train --labels gold.csv, or label pairs with em label.`,
+    '',
+  ];
+}
+
+/** Estimated precision of the auto-matches, and whether labels ever checked the model. */
+export function describeTrust(report: RunReport): [string, string][] {
+  const e = report.estimatedAutoPrecision;
+  if (e === undefined) return [];
+  if (e === null)
+    return [['est. auto-match precision', 'cannot be estimated (no pair model trust, or no auto-matches)']];
+  const value = `${formatPercent(e.estimate)} ± ${formatPercent(e.halfWidth)} over ${formatCount(e.autoMatched)} auto-matched matches`;
+  return [
+    ['est. auto-match precision', value],
+    ...(e.validatedOnLabels
+      ? []
+      : ([['validated', 'never validated on labels from this data (estimate from held-out evidence)']] as [
+          string,
+          string,
+        ][])),
+  ];
 }

@@ -22,6 +22,22 @@ export interface RunReport {
   readonly llm?: RunLlmReport;
   /** This run finished an `--full` pass that had stopped early (it had decided `done` rows). */
   readonly resumedFullRun?: { readonly runId: string; readonly startedAt: string; readonly done: number };
+  /** Which stages ran, and with which model (engines that know say so). */
+  readonly stages?: readonly RunStage[];
+  /** A pair model this run trained first because there was none (no labels: self-supervised). */
+  readonly trainedModel?: {
+    readonly modelVersion: string;
+    readonly source: string;
+    readonly seconds: number;
+  } | null;
+  /** Estimated precision of this run's auto-matched rows; null when it cannot be estimated. */
+  readonly estimatedAutoPrecision?: {
+    readonly estimate: number;
+    readonly halfWidth: number;
+    readonly autoMatched: number;
+    /** False: the model was never checked against labels from this data, only its own evidence. */
+    readonly validatedOnLabels: boolean;
+  } | null;
 }
 
 export interface RunLlmReport {
@@ -34,4 +50,12 @@ export interface RunLlmReport {
   readonly failedBy: Readonly<Record<string, number>>;
   /** Why the circuit breaker stopped calling the endpoint, or null. */
   readonly circuitOpen: string | null;
+}
+
+/** One cascade stage in a run summary: did it run, with what. */
+export interface RunStage {
+  readonly stage: string;
+  readonly ran: boolean;
+  /** What it ran with ("gbdt-…", "name index + ticker, isin"), or why it did not run. */
+  readonly detail: string;
 }

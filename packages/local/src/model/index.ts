@@ -1,5 +1,11 @@
+export {
+  type AutoPrecisionEstimate,
+  type DecidedForEstimate,
+  estimateAutoPrecision,
+} from './auto-precision.js';
 export { type Calibration, calibrate, fitIsotonic, fitPlatt } from './calibration.js';
 export { candidatePairs } from './candidate-pairs.js';
+export { type ChosenTrainingPairs, chooseTrainingPairs } from './choose-training-pairs.js';
 export {
   chooseThresholds,
   type DecisionMetrics,
@@ -16,6 +22,8 @@ export {
   loadLocalBackends,
   REFERENCE_ROWS_SQL,
   readReferenceRows,
+  readSourceRows,
+  SOURCE_ROWS_SQL,
 } from './local-backends.js';
 export { explainPair, type FeatureContribution, type PairExplanation } from './pair-explanation.js';
 export {
@@ -32,6 +40,7 @@ export {
 } from './pair-model-artifact.js';
 export { PERTURBATIONS, perturbName } from './perturb-name.js';
 export { type PerturbedSource, type PerturbOptions, perturbedSources } from './perturbed-sources.js';
+export { type EvidenceKind, type PseudoEvidence, pseudoEvidence } from './pseudo-evidence.js';
 export { ReferenceIdentifiers } from './reference-identifiers.js';
 export { reviewTrainingLabels } from './review-training.js';
 export {
@@ -49,6 +58,12 @@ export {
   type LabelEvaluationContext,
 } from './review-training-report.js';
 export { hashString, inHashFraction, seededRandom } from './seeded-random.js';
+export {
+  buildSelfSupervisedPairs,
+  type EvidencePair,
+  type SelfSupervisedOptions,
+  type SelfSupervisedStats,
+} from './self-supervised-pairs.js';
 export { type TrainedLocalModel, type TrainLocalModelOptions, trainLocalModel } from './train-local-model.js';
 export {
   auc,
@@ -58,6 +73,7 @@ export {
   type TrainPairModelOptions,
   trainPairModel,
 } from './train-pair-model.js';
+export { type TrustOptions, type TrustPair, withTrust } from './train-with-trust.js';
 export {
   buildTrainingPairs,
   type GoldLabel,
@@ -66,3 +82,11 @@ export {
   type TrainingPairOptions,
   type TrainingPairs,
 } from './training-pairs.js';
+export {
+  bandPrecision,
+  estimateTrust,
+  type HeldOutScore,
+  type ModelTrust,
+  type TrustBin,
+  wilson,
+} from './trust-estimate.js';

@@ -1,3 +1,4 @@
+import type { Candidate } from '@em/core';
 import {
   PAIR_FEATURE_NAMES,
   PAIR_FEATURE_SET,
@@ -7,7 +8,6 @@ import {
   type SourceEntity,
   sourceKey,
 } from '@em/core';
-import type { IndexRetriever } from '../retrieval/index-retriever.js';
 import { candidatePairs } from './candidate-pairs.js';
 import { perturbedSources } from './perturbed-sources.js';
 import type { ReferenceIdentifiers } from './reference-identifiers.js';
@@ -21,7 +21,8 @@ export interface GoldLabel {
 
 export interface TrainingPairContext {
   readonly reference: readonly ReferenceEntity[];
-  readonly retriever: IndexRetriever;
+  /** The run's retriever, answering synchronously (`IndexRetriever`, `ChannelRetriever`). */
+  readonly retriever: { retrieveOne(source: SourceEntity, k: number): Candidate[] };
   readonly identifiers: ReferenceIdentifiers;
 }
 

@@ -1,4 +1,4 @@
-import type { SourceEntity } from '@em/core';
+import { MATCH_STAGES, type SourceEntity } from '@em/core';
 import type { Database } from '../db/database.js';
 
 export interface PendingSource extends SourceEntity {
@@ -7,12 +7,16 @@ export interface PendingSource extends SourceEntity {
 
 /**
  * Fill temp table `em_pending` (n, source_id, source_system) with the sources a run must decide:
- * every one whose gold row is missing or was decided from another content hash (all of them
- * with `full`), never one a human decided. Returns { pending, total }.
+ * every one whose gold row is missing, was decided from another content hash, was decided at
+ * stage 3 by another pair model than `modelVersion` (after `em train`, the new model rescores
+ * them), or was left at stage 2 unscored for want of a model — all of them with `full` —
+ * never one a human decided. Exact-identifier and LLM decisions do not depend on the
+ * pair model's version and stay. Returns { pending, total }.
  */
 export async function selectPending(
   db: Database,
   full: boolean,
+  modelVersion: string | null = null,
   /** Resuming an unfinished --full pass: also every gold row no run since this time has written. */
   fullSince: string | null = null,
 ): Promise<{ pending: number; total: number }> {
@@ -23,9 +27,15 @@ export async function selectPending(
      LEFT JOIN gold.matched_entities g ON g.source_id = s.source_id AND g.source_system = s.source_system
      WHERE g.match_method IS DISTINCT FROM 'human_review'
        AND ($1 OR g.content_hash IS DISTINCT FROM s.content_hash
-            OR ($2::TIMESTAMPTZ IS NOT NULL AND g.run_id NOT IN
-                (SELECT run_id FROM ops.runs WHERE kind = 'match' AND started_at >= $2::TIMESTAMPTZ)))`,
-    [full, fullSince],
+            OR ($2::VARCHAR IS NOT NULL AND (
+                 -- gold keeps "<engine>/<model>" (result-building.ts)
+                 (g.match_stage = '${MATCH_STAGES.pairModel}' AND NOT ends_with(coalesce(g.model_version, ''), '/' || $2::VARCHAR)
+                   AND g.model_version IS DISTINCT FROM $2::VARCHAR)
+                 -- left for review because no model scored it (confidence 0), not "nothing found"
+                 OR (g.match_stage = '${MATCH_STAGES.retrieval}' AND g.match_confidence = 0)))
+            OR ($3::TIMESTAMPTZ IS NOT NULL AND g.run_id NOT IN
+                (SELECT run_id FROM ops.runs WHERE kind = 'match' AND started_at >= $3::TIMESTAMPTZ)))`,
+    [full, modelVersion, fullSince],
     'selecting sources',
   );
   return db.one<{ pending: number; total: number }>(
