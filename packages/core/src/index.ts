@@ -25,6 +25,7 @@ export * from './features/index.js';
 export * from './identifiers/index.js';
 export * from './normalize/index.js';
 export * from './ports/index.js';
+export { seededRandom } from './random/seeded-random.js';
 export { redactSecrets } from './redact-secrets.js';
 export { GOLD_STANDARD_COLUMNS, GoldStandardRow } from './schemas/gold-standard.js';
 export {

@@ -8,6 +8,7 @@ import {
   leiCheckDigits,
   type ReferenceEntity,
   type SourceEntity,
+  seededRandom,
 } from '@em/core';
 import type { ParityCase } from './parity-harness.js';
 
@@ -53,17 +54,8 @@ export const PARITY_REFERENCE: readonly ReferenceEntity[] = NAMES.map((name, i) 
   };
 });
 
-/** A small deterministic PRNG (mulberry32), so a failure reproduces from its seed. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A small deterministic PRNG (core's mulberry32), so a failure reproduces from its seed. */
+export const random = seededRandom;
 
 const SOURCE_NAMES = [
   ...NAMES,
