@@ -12,11 +12,11 @@ export default defineConfig([
   },
   {
     // The Databricks App: one file with every dependency inside (built from the workspace
-    // sources), so deploying app/ installs nothing. DuckDB's native module is replaced by a stub
+    // sources), so deploying apps/console/ installs nothing. DuckDB's native module is replaced by a stub
     // (the app never opens a DuckDB file); the Thrift driver stays out (the app uses the SQL
     // warehouse's Statement Execution API).
     entry: { server: 'src/databricks/app-main.ts' },
-    outDir: 'app',
+    outDir: '../../apps/console',
     format: ['esm'],
     platform: 'node',
     target: 'node20',

@@ -31,7 +31,7 @@ export function defineCommand(parent: Command, spec: CommandSpec): Command {
       .option('--json', 'print one JSON object on stdout instead of tables')
       .option(
         '--wait <seconds>',
-        'when another em process holds the database, retry for up to this many seconds (default 0)',
+        'when another em process holds the database, retry for up to this many seconds (default 2)',
         integerAtLeast(0),
       );
   }

@@ -8,6 +8,7 @@ import { register as exportGold } from './commands/export.js';
 import { register as indexReference } from './commands/index.js';
 import { register as ingest } from './commands/ingest.js';
 import { register as init } from './commands/init.js';
+import { register as label } from './commands/label.js';
 import { register as review } from './commands/review.js';
 import { register as run } from './commands/run.js';
 import { register as serve } from './commands/serve.js';
@@ -29,6 +30,7 @@ export const COMMANDS: readonly RegisterCommand[] = [
   run,
   exportGold,
   review,
+  label,
   stats,
   serve,
   alerts,
@@ -38,6 +40,9 @@ export const COMMANDS: readonly RegisterCommand[] = [
 ];
 
 export const VERSION = '0.1.0';
+
+/** Without --wait, a lock conflict is retried this long: enough for a reader's single request (em serve). */
+const DEFAULT_LOCK_WAIT_SECONDS = 2;
 
 /** The `em` program with every command registered and commander's exits turned into exceptions. */
 export function createProgram(ctx: CliContext): Command {
@@ -69,7 +74,7 @@ export async function runCli(
     const program = createProgram(ctx);
     program.hook('preAction', (_program, action) => {
       invocation.name = fullName(action);
-      invocation.waitSeconds = Number(action.opts().wait ?? 0);
+      invocation.waitSeconds = Number(action.opts().wait ?? DEFAULT_LOCK_WAIT_SECONDS);
     });
     await program.parseAsync([...argv], { from: 'user' });
     return EXIT.ok;

@@ -34,12 +34,14 @@ export type {
   MatchSink,
   PairScorer,
   PairScores,
+  PendingCriteria,
   PendingCursor,
   PortCapabilities,
   ReferenceLookup,
   RunOutcome,
   RunStore,
   ScoringPair,
+  UnfinishedFullRun,
   VersionedSource,
 } from './ports/index.js';
 export { type JobBackends, type RunMatchingJobOptions, runMatchingJob } from './runs/run-matching-job.js';
@@ -54,5 +56,5 @@ export {
   Usage,
 } from './schemas/match-result.js';
 export { REFERENCE_COLUMNS, ReferenceEntity } from './schemas/reference-entity.js';
-export type { RunReport } from './schemas/run-report.js';
+export type { RunLlmReport, RunReport, RunStage } from './schemas/run-report.js';
 export { SOURCE_COLUMNS, SourceEntity, sourceKey } from './schemas/source-entity.js';

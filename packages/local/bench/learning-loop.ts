@@ -147,7 +147,10 @@ for (const r of picked) {
 }
 const decidedFile = path.join(dir, 'decided.csv');
 writeFileSync(decidedFile, [qHeader!, ...picked].map((r) => csvLine(r.fields)).join(''));
-const imported = em(['review', 'import', decidedFile, '--by', 'gold_dev'], 'review import');
+const imported = em(
+  ['review', 'import', decidedFile, '--by', 'gold_dev', '--allow-non-candidate'],
+  'review import',
+);
 
 // 5. Retrain with the decisions, re-run everything, evaluate again.
 const train1 = em(['train', '--pairs', pairs, '--seed', seed, '--eval-labels', goldB], 'train after');

@@ -11,10 +11,17 @@ export {
   type RunSummary,
   type StageFigures,
 } from './gold/monitoring.js';
-export type { CostAnalysisRow, DailyStatsRow, StatsCounts, StatsReport } from './gold/stats.js';
+export type {
+  CostAnalysisRow,
+  DailyStatsRow,
+  ModelVersionRow,
+  StatsCounts,
+  StatsReport,
+} from './gold/stats.js';
 export type { EntityKind } from './ingest/entity-columns.js';
 export type { IngestOptions } from './ingest/ingest-file.js';
 export { formatIngestReport, type IngestReport } from './ingest/ingest-report.js';
+export * from './label/index.js';
 export * from './llm/index.js';
 export * from './model/index.js';
 export { DuckDbMatchSink, type DuckDbMatchSinkOptions } from './ports/duckdb-match-sink.js';

@@ -70,7 +70,7 @@ describe('a bad-input corpus', () => {
       [8, 'duplicate key (source_id S7, source_system CRM), superseded by line 12'],
       [13, 'source_id is empty'],
       [14, expect.stringMatching(/invalid UTF-8/)],
-      [15, expect.stringMatching(/malformed quotes/)],
+      [15, expect.stringMatching(/a quote \("\) opens a field here and is never closed/)],
     ]);
     expect(q.every((r) => r.source_file === file && r.entity_kind === 'source')).toBe(true);
     expect(q.find((r) => r.source_line === 7)?.raw_record.length).toBeLessThan(9000);
@@ -113,16 +113,17 @@ describe('a bad-input corpus', () => {
     expect(stored).toEqual([{ company_name: INJECTION }]);
   });
 
-  it('keeps the rest of the file after a mid-file unterminated quote in the quarantined raw text', async () => {
+  it('quarantines the line of a mid-file unterminated quote and loads the lines after it', async () => {
     const file = writeText(
       tmp.file('quote.csv'),
-      'source_id,source_system,company_name\nA,S,Good\nB,S,"Open quote\nC,S,Swallowed\n',
+      'source_id,source_system,company_name\nA,S,Good\nB,S,"Open quote\nC,S,Not swallowed\n',
     );
     const report = await engine.ingest('source', file);
-    expect(report).toMatchObject({ read: 2, loaded: 1, quarantined: 1 });
+    expect(report).toMatchObject({ read: 3, loaded: 2, quarantined: 1 });
     const [row] = await quarantine(engine);
     expect(row?.source_line).toBe(3);
-    expect(row?.raw_record).toContain('Swallowed');
+    expect(row?.raw_record).toBe('B,S,"Open quote');
+    expect(row?.reason).toContain('every line after it to the end of the file');
   });
 
   it('names the file, the missing column and the expected header', async () => {

@@ -79,7 +79,7 @@ describeMatchSinkContract('DuckDB MERGE into gold (embedded)', async () => {
          FROM gold.matched_entities ORDER BY source_system, source_id`,
       ),
     markHumanReview: async (key, ciqId) => {
-      await engine.decide({ ...key, ciq_id: ciqId, decidedBy: 'contract-suite' });
+      await engine.decide({ ...key, ciq_id: ciqId, decidedBy: 'contract-suite', allowNonCandidate: true });
     },
     close: local.close,
   };

@@ -87,7 +87,7 @@ describe('a run killed with SIGKILL and started again', () => {
       expect(gold?.n).toBeGreaterThanOrEqual(KILL_AFTER * BATCH);
       expect(gold?.n).toBeLessThan(N);
 
-      const report = await resumed.run({ config: { batchSize: BATCH } });
+      const report = await resumed.run({ config: { batchSize: BATCH }, autoTrain: false });
       expect(report.abandonedRuns).toBe(1);
       expect(report.processed).toBe(N - (gold?.n ?? 0));
       const runs = await resumed.query<{ status: string }>(
@@ -97,7 +97,7 @@ describe('a run killed with SIGKILL and started again', () => {
 
       const reference = await openEngine(clean);
       try {
-        await reference.run({ config: { batchSize: BATCH } });
+        await reference.run({ config: { batchSize: BATCH }, autoTrain: false });
         expect(await stableGold(resumed)).toEqual(await stableGold(reference));
       } finally {
         await reference.close();

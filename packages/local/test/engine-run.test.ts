@@ -9,6 +9,8 @@ const tmp = tempDir();
 const N = 300;
 let engine: LocalEngine;
 const sources = range(N).map(sourceRow);
+/** These tests are about run bookkeeping with the exact stage alone; auto-training has its own test. */
+const exactOnly = { autoTrain: false } as const;
 
 beforeAll(async () => {
   engine = await openEngine(tmp.file('em.duckdb'));
@@ -25,7 +27,7 @@ afterAll(async () => {
 
 describe('LocalEngine.run', () => {
   it('decides every source once: exact matches on identifiers, the rest to review', async () => {
-    const report = await engine.run({ config: { batchSize: 64 } });
+    const report = await engine.run({ config: { batchSize: 64 }, ...exactOnly });
     expect(report).toMatchObject({
       processed: N,
       skippedUnchanged: 0,
@@ -52,9 +54,9 @@ describe('LocalEngine.run', () => {
 
   it('does nothing the second time, and gives an identical gold table with --full', async () => {
     const before = await stableGold(engine);
-    const again = await engine.run();
+    const again = await engine.run(exactOnly);
     expect(again).toMatchObject({ processed: 0, skippedUnchanged: N });
-    const full = await engine.run({ full: true, config: { batchSize: 64 } });
+    const full = await engine.run({ full: true, config: { batchSize: 64 }, ...exactOnly });
     expect(full.processed).toBe(N);
     expect(await stableGold(engine)).toEqual(before);
   });
@@ -66,7 +68,7 @@ describe('LocalEngine.run', () => {
       writeText(tmp.file('src2.csv'), recordsToCsv(SOURCE_COLUMNS, changed)),
     );
     expect(ingest).toMatchObject({ updated: 1, unchanged: N - 1 });
-    const report = await engine.run();
+    const report = await engine.run(exactOnly);
     expect(report).toMatchObject({ processed: 1, skippedUnchanged: N - 1 });
     const [row] = await engine.query<{ company_name: string }>(
       `SELECT company_name FROM gold.matched_entities WHERE source_id = $1`,
@@ -84,6 +86,7 @@ describe('LocalEngine.run', () => {
       ciq_id: 'IQ0000001',
       decidedBy: 'ana',
       note: 'checked',
+      allowNonCandidate: true,
     });
     const [none] = await engine.reviewQueue({ limit: 1 });
     await engine.decide({
@@ -93,7 +96,7 @@ describe('LocalEngine.run', () => {
       decidedBy: 'ben',
     });
 
-    await engine.run({ full: true });
+    await engine.run({ full: true, ...exactOnly });
     const rows = await engine.query(
       `SELECT source_id, matched_ciq_id, match_confidence, match_method, needs_review FROM gold.matched_entities
        WHERE source_id IN ($1, $2) ORDER BY match_confidence DESC`,
@@ -124,7 +127,7 @@ describe('LocalEngine.run', () => {
         before_ciq_id: null,
         before_method: 'no_match',
         after_ciq_id: 'IQ0000001',
-        note: 'checked',
+        note: 'chosen outside the candidates; checked',
       },
       { decided_by: 'ben', before_ciq_id: null, before_method: 'no_match', after_ciq_id: null, note: null },
     ]);

@@ -45,6 +45,7 @@ beforeAll(async () => {
       source_system: item.source_system,
       ciq_id,
       decidedBy: 't',
+      allowNonCandidate: true, // the truth may not have been retrieved
     });
   }
   decisions = await engine.reviewDecisionLabels();

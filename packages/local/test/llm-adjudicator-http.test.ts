@@ -142,7 +142,7 @@ describe('LLM adjudicator over a chat-completions server', () => {
     expect(out).toEqual({
       kind: 'failed',
       reason: 'no reply within 200 ms (after 2 attempts)',
-      usage: { calls: 2, promptTokens: 0, completionTokens: 0 },
+      usage: { calls: 0, failedCalls: 2, promptTokens: 0, completionTokens: 0 },
     });
     expect(server.requests).toHaveLength(2);
   });

@@ -93,7 +93,14 @@ export function registerPages(app: Hono<ConsoleEnv>, ctx: ConsoleContext): void 
     const view = parseQueueView(Object.fromEntries(new URLSearchParams(String(form.view ?? ''))));
     const { record, next } = await ctx.store.session(
       async (s) => {
-        const record = await s.decide({ ...key, ciq_id: ciqId, decidedBy: c.get('identity').user });
+        // A pick from the page's reference search may be outside the candidates: allowed, and
+        // recorded as "chosen outside the candidates" in the audit note.
+        const record = await s.decide({
+          ...key,
+          ciq_id: ciqId,
+          decidedBy: c.get('identity').user,
+          allowNonCandidate: true,
+        });
         const [next] = sortQueue(await s.queue(queueFilter(view)), view.sort);
         return { record, next };
       },

@@ -1,13 +1,16 @@
+import { parseCascadeConfig } from '@em/core';
 import type { Command } from 'commander';
 import { type CommonOptions, defineCommand, resolveDb } from '../common-options.js';
 import type { CliContext } from '../context.js';
 import { withEngine } from '../engine.js';
+import { readJsonFile } from '../files.js';
 import { print, printJson } from '../io.js';
-import { formatCount, formatDuration } from '../output/format.js';
+import { formatCount, formatDuration, formatPercent } from '../output/format.js';
 import { renderKeyValues } from '../output/table.js';
 
 interface IndexOptions extends CommonOptions {
   rebuild?: boolean;
+  config?: string;
 }
 
 export function register(program: Command, { io, openEngine }: CliContext): void {
@@ -18,14 +21,30 @@ export function register(program: Command, { io, openEngine }: CliContext): void
     examples: ['em index', 'em index --rebuild --db ./data/em.duckdb'],
   })
     .option('--rebuild', 'build even when the saved index is current')
+    .option(
+      '--config <file>',
+      'cascade settings as JSON: its blockingKeys add candidate channels to the coverage report',
+    )
     .action(async (options: IndexOptions) => {
+      // The config is checked before anything is read or written (a bad blocking key names its column).
+      const config = parseCascadeConfig(options.config ? await readJsonFile(options.config, io.cwd) : {});
       const db = resolveDb(options, io);
-      const { openIndex, indexPathFor, readReferenceStore } = await import('@em/local');
+      const local = await import('@em/local');
+      const { openIndex, indexPathFor, readReferenceStore } = local;
       // The columnar store, as em run reads it: no object per reference row.
-      const reference = await withEngine(openEngine, db.path, (engine) =>
-        readReferenceStore((sql, params) => engine.query(sql, params)),
-      );
+      const { reference, sources } = await withEngine(openEngine, db.path, async (engine) => ({
+        reference: await readReferenceStore((sql, params) => engine.query(sql, params)),
+        sources: await local.readSourceRows((sql) => engine.query(sql)),
+      }));
       const opened = openIndex(indexPathFor(db.path), reference, { rebuild: options.rebuild ?? false });
+      const channels = new local.ChannelRetriever(
+        new local.IndexRetriever(opened.index, reference),
+        reference,
+        (config.blockingKeys ?? []).map(local.parseBlockingKey),
+      );
+      // Per channel: how many ingested sources it finds at least one candidate for.
+      const named = sources.filter((s) => (s.company_name ?? '').trim() !== '').length;
+      const coverage = { name: named, ...Object.fromEntries(channels.coverage(sources)) };
       const a = opened.index.arrays;
       const report = {
         command: 'index',
@@ -38,6 +57,8 @@ export function register(program: Command, { io, openEngine }: CliContext): void
         postings: a.postingDocs.length,
         ms: Math.round(opened.ms),
         fingerprint: opened.fingerprint,
+        sources: sources.length,
+        channelCoverage: coverage,
       };
       if (options.json) return printJson(io, report);
       print(
@@ -54,6 +75,19 @@ export function register(program: Command, { io, openEngine }: CliContext): void
           ],
           { align: 'left' },
         ),
+        ...(sources.length === 0
+          ? []
+          : [
+              '',
+              `Candidate channels (sources each reaches, of ${formatCount(sources.length)} ingested):`,
+              renderKeyValues(
+                Object.entries(coverage).map(([channel, n]) => [
+                  channel,
+                  `${formatCount(n)}  ${formatPercent(n / sources.length)}${channel === 'name' ? ' (every source with a name: top-k by the name index)' : ''}`,
+                ]),
+                { align: 'left' },
+              ),
+            ]),
       );
     });
 }

@@ -68,6 +68,8 @@ export function describeIngest(report: IngestReport, name: string, kind: string)
   const lines = [
     `Ingested ${name} (${kind})`,
     renderKeyValues([
+      // physical lines, beside records: a record may span lines, a stray quote must not swallow them
+      ...(report.lines === undefined ? [] : [['lines', formatCount(report.lines)] as [string, string]]),
       ['read', formatCount(report.read)],
       ['loaded', formatCount(report.loaded)],
       ['quarantined', formatCount(report.quarantined)],

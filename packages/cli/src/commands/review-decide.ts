@@ -11,6 +11,7 @@ interface DecideOptions extends CommonOptions {
   ciqId?: string;
   by?: string;
   note?: string;
+  allowNonCandidate?: boolean;
 }
 
 export function registerReviewDecisions(review: Command, ctx: CliContext): void {
@@ -31,6 +32,10 @@ export function registerReviewDecisions(review: Command, ctx: CliContext): void 
     }),
   )
     .option('--ciq-id <id>', 'match to this reference company instead of the suggestion')
+    .option(
+      '--allow-non-candidate',
+      "allow a --ciq-id that is not among the case's candidates (recorded as chosen outside the candidates)",
+    )
     .action((sourceId: string, options: DecideOptions) => decide(ctx, sourceId, options, 'accept'));
   decisionOptions(
     defineCommand(review, {
@@ -59,7 +64,11 @@ async function decide(
       );
     }
     const d = { source_id: found.source_id, source_system: found.source_system, ciq_id: ciqId, decidedBy };
-    await engine.decide(options.note === undefined ? d : { ...d, note: options.note });
+    await engine.decide({
+      ...d,
+      ...(options.note === undefined ? {} : { note: options.note }),
+      ...(options.allowNonCandidate ? { allowNonCandidate: true } : {}),
+    });
     return d;
   });
   if (options.json) return printJson(io, { command: `review ${verdict}`, db: db.path, ...decision });

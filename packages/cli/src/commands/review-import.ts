@@ -10,6 +10,7 @@ import { defaultDecider } from './review-decider.js';
 
 interface ImportOptions extends CommonOptions {
   by?: string;
+  allowNonCandidate?: boolean;
 }
 
 export function registerReviewImport(review: Command, { io, openEngine }: CliContext): void {
@@ -24,12 +25,19 @@ export function registerReviewImport(review: Command, { io, openEngine }: CliCon
       'CSV with source_id, source_system, decision (accept|reject|choose) and/or decided_ciq_id, note',
     )
     .option('--by <name>', 'who decided, for rows without a decided_by column (default: $USER)')
+    .option(
+      '--allow-non-candidate',
+      "allow decided_ciq_id values that were not among a case's candidates (recorded as such)",
+    )
     .action(async (file: string, options: ImportOptions) => {
       const path = requireInputFile(file, io.cwd, 'CSV file');
       const db = resolveDb(options, io);
       const decidedBy = options.by ?? defaultDecider(io);
       const report = await withEngine(openEngine, db.path, (engine) =>
-        engine.importReviewDecisions(path, { decidedBy }),
+        engine.importReviewDecisions(path, {
+          decidedBy,
+          ...(options.allowNonCandidate ? { allowNonCandidate: true } : {}),
+        }),
       );
       if (options.json) return printJson(io, { command: 'review import', db: db.path, ...report });
       print(

@@ -16,9 +16,11 @@ import { renderBarChart } from '../output/bar-chart.js';
 import { formatCount, formatDuration, formatMoney, formatPercent } from '../output/format.js';
 import { createProgress } from '../output/progress.js';
 import { renderKeyValues } from '../output/table.js';
+import { failOnLlmFailures, llmLines } from './run-llm-summary.js';
 
 interface RunOptions extends CommonOptions {
   full?: boolean;
+  strictLlm?: boolean;
   config?: string;
   engine: EngineName;
 }
@@ -36,6 +38,7 @@ export function register(program: Command, { io, openEngine }: CliContext): void
     ],
   })
     .option('--full', 'reprocess every source record, not only new or changed ones')
+    .option('--strict-llm', 'exit non-zero when the LLM stage failed for any case (they still go to review)')
     .option('--config <file>', 'cascade settings as JSON (thresholds, topK, prices, llm); see CascadeConfig')
     .addOption(
       new Option('--engine <engine>', 'where the cascade runs: embedded DuckDB, or a Databricks workspace')
@@ -65,13 +68,15 @@ export function register(program: Command, { io, openEngine }: CliContext): void
         engine.run({ full: options.full ?? false, config, onProgress: progress.update }),
       );
       progress.finish();
-      if (options.json) return printJson(io, { command: 'run', db: db.path, ...report });
-      print(
-        io,
-        ...describeRun(report),
-        '',
-        `Next: em review list${db.flag}  ·  em export --out gold.csv${db.flag}`,
-      );
+      if (options.json) printJson(io, { command: 'run', db: db.path, ...report });
+      else
+        print(
+          io,
+          ...describeRun(report),
+          '',
+          `Next: em review${db.flag} (decide the cases in review)  ·  em label${db.flag} (answer the pairs that teach the model most)  ·  em export --out gold.csv${db.flag}`,
+        );
+      if (options.strictLlm) failOnLlmFailures(report);
     });
 }
 
@@ -84,22 +89,37 @@ export function funnelBars(byMethod: Record<string, unknown>): { label: string; 
     .filter((bar) => bar.value > 0);
 }
 
+/** The line saying this run finished an earlier `--full` pass that had stopped, or nothing. */
+function resumedLine(report: RunReport): string[] {
+  const r = report.resumedFullRun;
+  if (!r) return [];
+  return [
+    `Resumed the unfinished \`em run --full\` ${r.runId} (started ${r.startedAt}, ${formatCount(r.done)} rows done before it stopped): the rows it had not reached were decided now.`,
+  ];
+}
+
 export function describeRun(report: RunReport): string[] {
   const processed = Number(report.processed);
+  const before = describeTraining(report);
   if (processed === 0) {
     return [
+      ...resumedLine(report),
+      ...before,
       `Run ${report.runId}: nothing new or changed to match (${formatCount(report.skippedUnchanged)} source records unchanged).`,
       'Ingest new source rows, or reprocess everything with em run --full.',
     ];
   }
   const share = (n: number) => (processed > 0 ? `  ${formatPercent(n / processed)}` : '');
   const lines = [
+    ...resumedLine(report),
+    ...before,
     `Run ${report.runId}: processed ${formatCount(processed)} source records` +
       ` (${formatCount(report.skippedUnchanged)} unchanged, skipped) in ${formatDuration(report.durationMs)}` +
       ` · ${formatCount(Math.round(report.entitiesPerSecond))} entities/s`,
   ];
   const bars = funnelBars(report.byMethod);
   if (bars.length > 0) lines.push('', 'Decided by', renderBarChart(bars));
+  lines.push(...llmLines(report));
   lines.push(
     '',
     renderKeyValues([
@@ -108,7 +128,45 @@ export function describeRun(report: RunReport): string[] {
       ['no match', `${formatCount(report.noMatch)}${share(report.noMatch)}`],
       ['cost', formatMoney(report.costUsd)],
       ['cost per entity', formatMoney(report.costPerEntity)],
+      ...describeTrust(report),
     ]),
   );
+  if (report.stages)
+    lines.push(
+      '',
+      'Stages',
+      renderKeyValues(
+        report.stages.map((s) => [s.stage, s.detail]),
+        { align: 'left' },
+      ),
+    );
   return lines;
+}
+
+/** The model `em run` trained first, when it had none. */
+function describeTraining(report: RunReport): string[] {
+  const t = report.trainedModel;
+  if (!t) return [];
+  return [
+    `No pair model yet: trained ${t.modelVersion} without labels (${t.source}, from the ingested sources) in ${t.seconds.toFixed(1)} s. Train on labels with em train --labels gold.csv, or label pairs with em label.`,
+    '',
+  ];
+}
+
+/** Estimated precision of the auto-matches, and whether labels ever checked the model. */
+export function describeTrust(report: RunReport): [string, string][] {
+  const e = report.estimatedAutoPrecision;
+  if (e === undefined) return [];
+  if (e === null)
+    return [['est. auto-match precision', 'cannot be estimated (no pair model trust, or no auto-matches)']];
+  const value = `${formatPercent(e.estimate)} ± ${formatPercent(e.halfWidth)} over ${formatCount(e.autoMatched)} auto-matched matches`;
+  return [
+    ['est. auto-match precision', value],
+    ...(e.validatedOnLabels
+      ? []
+      : ([['validated', 'never validated on labels from this data (estimate from held-out evidence)']] as [
+          string,
+          string,
+        ][])),
+  ];
 }

@@ -6,6 +6,7 @@ import { print, printJson } from '../io.js';
 import { renderBarChart } from '../output/bar-chart.js';
 import { formatCell, formatCount, formatMoney, formatScore } from '../output/format.js';
 import { type Column, renderKeyValues, renderTable } from '../output/table.js';
+import { modelSummary } from './model-summary.js';
 import { funnelBars } from './run.js';
 
 type Row = Record<string, unknown>;
@@ -19,8 +20,14 @@ export function register(program: Command, { io, openEngine }: CliContext): void
   }).action(async (options: CommonOptions) => {
     const db = resolveDb(options, io);
     const report = await withEngine(openEngine, db.path, (engine) => engine.stats());
-    if (options.json) return printJson(io, { command: 'stats', db: db.path, ...report });
-    print(io, ...describeStats(report));
+    const model = await modelSummary(db.path);
+    if (options.json)
+      return printJson(io, { command: 'stats', db: db.path, ...report, model: model?.json ?? null });
+    print(
+      io,
+      ...describeStats(report),
+      ...(model ? ['', 'Model', renderKeyValues(model.lines, { align: 'left' })] : []),
+    );
   });
 }
 
@@ -34,6 +41,18 @@ export function describeStats(report: StatsReport): string[] {
     '',
     'Daily stats (gold.daily_stats)',
     daily.length > 0 ? renderTable(daily, columnsFor(daily)) : '(none)',
+  );
+  // Which models decided the gold rows (after a model change, old rows keep the old version until `em run --full`).
+  const versions = (report.modelVersions ?? []) as unknown as Row[];
+  lines.push(
+    '',
+    'Model versions in gold (machine-decided rows)',
+    versions.length > 0
+      ? renderTable(versions, [
+          { label: 'model_version', value: (r) => r.model_version ?? '(none)' },
+          { label: 'rows', value: (r) => r.rows, format: formatCount, align: 'right' },
+        ])
+      : '(none)',
   );
   const cost = report.costAnalysis as unknown as Row[];
   lines.push(

@@ -17,6 +17,7 @@ interface TrainOptions extends CommonOptions {
   holdoutFraction: number;
   reviewLabels: boolean;
   evalLabels?: string;
+  maxSources?: number;
 }
 
 type ModelComparison = import('@em/local').ModelComparison;
@@ -30,7 +31,7 @@ const METRICS: readonly (readonly [Metric, string])[] = [
 ];
 
 /** Previous vs new model, one metric a line. */
-function renderComparison(c: ModelComparison): string {
+export function renderComparison(c: ModelComparison): string {
   const set =
     c.on === 'eval-labels'
       ? `the evaluation labels (${formatCount(c.sources)} sources, whole cascade)`
@@ -87,11 +88,58 @@ export async function readLabels(engine: Engine, file: string) {
   };
 }
 
+const TRAINING_SOURCES: Record<string, string> = {
+  labels: 'gold labels',
+  'self-supervised':
+    'the ingested sources without labels (self-supervised: strong evidence as pseudo-labels)',
+  perturbation: 'perturbed reference rows (no sources ingested yet)',
+};
+
+type ModelTrust = NonNullable<import('@em/local').PairModelArtifact['trust']>;
+type SelfSupervisedStats = import('@em/local').SelfSupervisedStats;
+
+/** The model's own estimate of its auto-matches, and what it rests on. */
+export function describeModelTrust(
+  trust: ModelTrust | undefined,
+  self: SelfSupervisedStats | null,
+): [string, string][] {
+  if (!trust) return [];
+  const lines: [string, string][] = [];
+  if (self) {
+    const e = self.evidence;
+    lines.push([
+      'evidence',
+      `${formatCount(self.sourcesRead)} sources read: ${formatCount(e.identifier)} identifier + agreeing name, ${formatCount(e.exact_name)} unique exact name, ${formatCount(e.ticker_name)} ticker + close name; ${formatCount(self.tickerOnly)} ticker-only leads trained at match rate ${formatPercent(self.tickerOnlyMatchRate)} (ticker collisions ${formatPercent(self.tickerCollisionRate)})`,
+    ]);
+  }
+  const p = trust.autoPrecision;
+  lines.push([
+    'est. auto-match precision',
+    p
+      ? `${formatPercent(p.estimate)} (95% ${formatPercent(p.low)}–${formatPercent(p.high)}, ${formatCount(p.n)} held-out decisions ≥ ${trust.autoMatchThreshold.toFixed(2)}) on ${trust.basis}`
+      : `cannot be estimated: too few held-out decisions on ${trust.basis}`,
+  ]);
+  if (trust.reviewBelow !== null) {
+    lines.push([
+      'lowered to review',
+      trust.reviewBelow > 1
+        ? `every pair-model match (the estimate is below ${formatPercent(trust.target)} or cannot be made)`
+        : `pair scores in [${trust.autoMatchThreshold.toFixed(2)}, ${trust.reviewBelow.toFixed(2)}): with them the estimate falls below ${formatPercent(trust.target)}`,
+    ]);
+  }
+  if (!trust.validatedOnLabels)
+    lines.push([
+      'validated',
+      'never validated on labels from this data: label ~100 pairs with em label to check it',
+    ]);
+  return lines;
+}
+
 export function register(program: Command, { io, openEngine }: CliContext): void {
   defineCommand(program, {
     name: 'train',
     description:
-      'Train the pair model (gradient-boosted trees) from a gold standard or, without one, from perturbed reference rows, plus every review decision; reports how it changed and saves it beside the database.',
+      'Train the pair model (gradient-boosted trees) from a gold standard or, without one, self-supervised from the ingested sources (strong evidence as pseudo-labels), plus every review decision; estimates its auto-match precision, reports how it changed and saves it beside the database.',
     examples: [
       'em train --labels gold.csv',
       'em train --labels gold.csv --label-fraction 0.5 --seed 1',
@@ -112,9 +160,14 @@ export function register(program: Command, { io, openEngine }: CliContext): void
     )
     .option(
       '--pairs <n>',
-      'without --labels: about this many labelled pairs from perturbed reference rows',
+      'without --labels and with no sources ingested: about this many pairs from perturbed reference rows',
       integerAtLeast(20),
       1000,
+    )
+    .option(
+      '--max-sources <n>',
+      'without --labels: read at most this many ingested sources for self-supervised training (default 4000)',
+      integerAtLeast(20),
     )
     .option(
       '--seed <s>',
@@ -142,9 +195,13 @@ export function register(program: Command, { io, openEngine }: CliContext): void
         ? requireInputFile(options.evalLabels, io.cwd, 'evaluation gold standard')
         : null;
       const db = resolveDb(options, io);
-      const { compareOnLabelsForDb, readReferenceRows, trainLocalModel } = await import('@em/local');
+      const local = await import('@em/local');
+      const { compareOnLabelsForDb, readReferenceRows, readSourceRows, trainLocalModel } = local;
+      const answers = local.readPairLabels(local.labelsPathFor(db.path));
       const read = await withEngine(openEngine, db.path, async (engine) => ({
         reference: await readReferenceRows((sql) => engine.query(sql)),
+        // Without labels, training is self-supervised from every ingested source record.
+        sources: labelsFile && answers.length === 0 ? [] : await readSourceRows((sql) => engine.query(sql)),
         ...(labelsFile ? await readLabels(engine, labelsFile) : { labels: null, missing: 0 }),
         review: options.reviewLabels ? await engine.reviewDecisionLabels() : [],
         evaluation: evalFile ? (await readLabels(engine, evalFile)).labels : null,
@@ -154,11 +211,14 @@ export function register(program: Command, { io, openEngine }: CliContext): void
         throw new InputError(`${db.shown} has no reference rows; run em ingest reference <file> first.`);
       const trained = trainLocalModel(db.path, reference, {
         labels,
+        sources: labelsFile ? [] : read.sources,
+        ...(options.maxSources !== undefined ? { maxSources: options.maxSources } : {}),
         labelFraction: options.labelFraction,
         pairs: options.pairs,
         seed: options.seed,
         holdoutFraction: options.holdoutFraction,
-        reviewLabels: read.review,
+        // em label answers train like review decisions (who and when kept in the label file).
+        reviewLabels: [...read.review, ...local.pairLabelsAsReview(answers, read.sources)],
       });
       const current = { artifact: trained.artifact, modelVersion: trained.modelVersion };
       const comparison = read.evaluation
@@ -195,7 +255,7 @@ export function register(program: Command, { io, openEngine }: CliContext): void
         `precision ${formatPercent(m.precision)}, recall ${formatPercent(m.recall)} at ${m.threshold.toFixed(2)}`;
       print(
         io,
-        `Trained pair model ${trained.modelVersion} (${(trained.bytes / 1024).toFixed(0)} KiB) from ${trained.training.source === 'labels' ? 'gold labels' : 'perturbed reference rows'}.`,
+        `Trained pair model ${trained.modelVersion} (${(trained.bytes / 1024).toFixed(0)} KiB) from ${TRAINING_SOURCES[trained.training.source] ?? trained.training.source}.`,
         '',
         renderKeyValues(
           [
@@ -228,6 +288,15 @@ export function register(program: Command, { io, openEngine }: CliContext): void
             ['accept threshold', pct(r.atPairAccept)],
             ['auto-match threshold', pct(r.atAutoMatch)],
             ['at 0.80 / 0.90', `${pct(r.atDefaults.accept080)} · ${pct(r.atDefaults.auto090)}`],
+            ...(trained.training.source === 'labels'
+              ? ([
+                  [
+                    'candidate recall',
+                    `${formatPercent(trained.training.positives / Math.max(1, trained.training.positives + trained.training.truthNotRetrieved))} of labelled matches among the candidates (all channels, top-${10})`,
+                  ],
+                ] as [string, string][])
+              : []),
+            ...describeModelTrust(trained.artifact.trust, trained.training.selfSupervised),
             [
               'top features',
               r.importance

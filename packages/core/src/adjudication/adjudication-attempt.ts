@@ -12,7 +12,9 @@ export type AdjudicationFailureKind =
   | 'timeout'
   | 'endpoint'
   | 'budget'
-  | 'no_candidates';
+  | 'no_candidates'
+  /** Not called: the circuit breaker had opened (the endpoint kept failing). */
+  | 'circuit_open';
 
 export type AttemptOutcome =
   | {
@@ -27,8 +29,18 @@ export type AttemptOutcome =
       readonly reason: string;
       readonly response: ChatResponse | null;
     }
-  /** The endpoint gave up on this request after its own retries: no point asking again here. */
-  | { readonly kind: 'give_up'; readonly problem: AdjudicationFailureKind; readonly reason: string };
+  /**
+   * The endpoint gave up on this request after its own retries: no point asking again here.
+   * `endpointDown`: unreachable, 5xx or throttled (not a problem of this one request);
+   * `httpCalls`: the HTTP requests made (the transport's retries included).
+   */
+  | {
+      readonly kind: 'give_up';
+      readonly problem: AdjudicationFailureKind;
+      readonly reason: string;
+      readonly endpointDown: boolean;
+      readonly httpCalls: number;
+    };
 
 /** Statuses that concern this one request (too long, unprocessable), not the whole run. */
 const REQUEST_SPECIFIC_STATUSES = new Set([400, 413, 422]);
@@ -65,7 +77,14 @@ export async function attemptAdjudication(
   } catch (error) {
     const reason = endpointFailure(error);
     if (reason === null) throw error;
-    return { kind: 'give_up', problem: 'endpoint', reason };
+    const attempts = (error as { attempts?: unknown }).attempts;
+    return {
+      kind: 'give_up',
+      problem: 'endpoint',
+      reason,
+      endpointDown: (error as EmError).isRetryable,
+      httpCalls: typeof attempts === 'number' && attempts > 0 ? attempts : 1,
+    };
   }
   if (response === 'timeout') {
     return { kind: 'retry', problem: 'timeout', reason: `no reply within ${timeoutMs} ms`, response: null };

@@ -15,6 +15,7 @@ describe('config.llm and llmAdjudicatorOptions', () => {
       timeoutMs: 60_000,
       maxCompletionTokens: 512,
       temperature: 0,
+      circuitBreakerFailures: 5,
       budget: {},
     });
   });

@@ -23,6 +23,7 @@ export function llmAdjudicatorOptions(
     maxCompletionTokens: llm.maxCompletionTokens,
     temperature: llm.temperature,
     budget: llm.budget,
+    circuitBreakerFailures: llm.circuitBreakerFailures,
     prices: config.prices,
     autoMatchThreshold: config.autoMatchThreshold,
   };

@@ -10,14 +10,19 @@ export interface LlmAdjudicatorStats {
   readonly failedBy: Readonly<Partial<Record<AdjudicationFailureKind, number>>>;
   /** Decided from the cache, no call made (included in `decided`). */
   readonly cacheHits: number;
-  /** Chat completions asked of the transport (retries included). */
+  /** Chat completions that got a reply (retries after a bad answer included). */
   readonly calls: number;
+  /** HTTP calls that failed (unreachable, 5xx, timed out), the transport's retries included. */
+  readonly failedCalls: number;
+  /** Why the circuit breaker stopped calling the endpoint, or null. */
+  readonly circuitOpen: string | null;
   readonly retries: number;
   readonly tokens: number;
   readonly costUsd: number;
 }
 
-export function createAdjudicatorStats(meter: BudgetMeter) {
+export function createAdjudicatorStats(meter: BudgetMeter, circuitOpen: () => string | null = () => null) {
+  let failedCalls = 0;
   let decided = 0;
   let cacheHits = 0;
   let calls = 0;
@@ -36,6 +41,9 @@ export function createAdjudicatorStats(meter: BudgetMeter) {
     called: () => {
       calls += 1;
     },
+    callFailed: (n = 1) => {
+      failedCalls += n;
+    },
     retried: () => {
       retries += 1;
     },
@@ -49,6 +57,8 @@ export function createAdjudicatorStats(meter: BudgetMeter) {
         failedBy: { ...failedBy },
         cacheHits,
         calls,
+        failedCalls,
+        circuitOpen: circuitOpen(),
         retries,
         tokens,
         costUsd: usd,

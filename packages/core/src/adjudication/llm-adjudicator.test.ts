@@ -140,7 +140,8 @@ describe('createLlmAdjudicator', () => {
     expect(await pending).toEqual({
       kind: 'failed',
       reason: 'no reply within 5000 ms (after 2 attempts)',
-      usage: { calls: 2, promptTokens: 0, completionTokens: 0 },
+      // calls counts the calls that answered; the two timed-out ones are failedCalls
+      usage: { calls: 0, failedCalls: 2, promptTokens: 0, completionTokens: 0 },
     });
     expect(transport.requests.every((r) => r.signal?.aborted)).toBe(true);
   });
@@ -153,7 +154,7 @@ describe('createLlmAdjudicator', () => {
     expect(await createLlmAdjudicator({ transport, model: 'm' }).adjudicate(request)).toMatchObject({
       kind: 'failed',
       reason: 'endpoint error: HTTP 429 after 3 attempts',
-      usage: { calls: 1 },
+      usage: { calls: 0, failedCalls: 1 },
     });
     expect(transport.requests).toHaveLength(1);
     const badKey = Object.assign(new EmError('HTTP 401: invalid key'), { status: 401 });

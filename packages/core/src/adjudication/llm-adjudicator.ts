@@ -13,6 +13,7 @@ import {
   type CachedAdjudication,
 } from './adjudication-cache.js';
 import { adjudicationJsonSchema, buildAdjudicationMessages } from './adjudication-prompt.js';
+import { createCircuitBreaker } from './circuit-breaker.js';
 import { createAdjudicatorStats, type LlmAdjudicatorStats } from './llm-adjudicator-stats.js';
 import { createBudgetMeter, type LlmBudget } from './llm-budget.js';
 import type { LlmCalibration } from './llm-calibration.js';
@@ -41,9 +42,19 @@ export interface LlmAdjudicatorOptions {
   readonly autoMatchThreshold?: number;
   /** Recorded as `model_version`. Default: the model the endpoint says answered, else `model`. */
   readonly modelVersion?: string;
+  /**
+   * Circuit breaker: after this many cases in a row fail because the endpoint is unreachable,
+   * answers 5xx or times out, stop calling it; the remaining cases go to review with one
+   * reason. Default 5; 0 never stops.
+   */
+  readonly circuitBreakerFailures?: number;
 }
 
 const NO_USAGE: AdjudicationUsage = { calls: 0, promptTokens: 0, completionTokens: 0 };
+
+/** A case's usage as reported: failedCalls only when some call failed. */
+const usageOf = ({ failedCalls, ...usage }: AdjudicationUsage): AdjudicationUsage =>
+  failedCalls ? { ...usage, failedCalls } : usage;
 const ATTEMPTS = 2;
 
 const retryPrompt = (reason: string, ids: readonly string[]): string =>
@@ -65,7 +76,8 @@ export function createLlmAdjudicator(
   const calibration = options.calibration ?? null;
   const threshold = options.autoMatchThreshold ?? 0.9;
   const meter = createBudgetMeter(options.budget, options.prices);
-  const stats = createAdjudicatorStats(meter);
+  const breaker = createCircuitBreaker(options.circuitBreakerFailures ?? 5);
+  const stats = createAdjudicatorStats(meter, breaker.openReason);
 
   const decided = (answer: CachedAdjudication, usage: AdjudicationUsage): Adjudication => {
     const { confidence, note } = adjudicatedConfidence(answer.statedConfidence, calibration, threshold);
@@ -99,12 +111,14 @@ export function createLlmAdjudicator(
       stats.cacheHit();
       return decided(hit, NO_USAGE);
     }
-    const usage = { calls: 0, promptTokens: 0, completionTokens: 0 };
+    const stopped = breaker.openReason();
+    if (stopped !== null) return failed('circuit_open', stopped, NO_USAGE);
+    const usage = { calls: 0, failedCalls: 0, promptTokens: 0, completionTokens: 0 };
     let conversation: readonly ChatMessage[] = messages;
     let last = { problem: 'empty' as AdjudicationFailureKind, reason: '' };
     for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
       const spent = meter.exhaustedReason();
-      if (spent !== null) return failed('budget', spent, { ...usage });
+      if (spent !== null) return failed('budget', spent, usageOf(usage));
       if (attempt > 1) stats.retried();
       const outcome = await attemptAdjudication(
         transport,
@@ -119,17 +133,28 @@ export function createLlmAdjudicator(
         timeoutMs,
       );
       const response = outcome.kind === 'give_up' ? null : outcome.response;
-      const callUsage = {
-        calls: 1,
-        promptTokens: response?.usage.promptTokens ?? 0,
-        completionTokens: response?.usage.completionTokens ?? 0,
-      };
-      usage.calls += 1;
-      usage.promptTokens += callUsage.promptTokens;
-      usage.completionTokens += callUsage.completionTokens;
-      meter.record(callUsage);
-      stats.called();
-      if (outcome.kind === 'give_up') return failed(outcome.problem, outcome.reason, { ...usage });
+      if (response === null) {
+        // No reply: a failed call, counted apart from the calls that answered (llm_calls).
+        const n = outcome.kind === 'give_up' ? outcome.httpCalls : 1;
+        usage.failedCalls += n;
+        stats.callFailed(n);
+      } else {
+        const callUsage = {
+          calls: 1,
+          promptTokens: response.usage.promptTokens,
+          completionTokens: response.usage.completionTokens,
+        };
+        usage.calls += 1;
+        usage.promptTokens += callUsage.promptTokens;
+        usage.completionTokens += callUsage.completionTokens;
+        meter.record(callUsage);
+        stats.called();
+        breaker.succeeded();
+      }
+      if (outcome.kind === 'give_up') {
+        if (outcome.endpointDown) breaker.failed(outcome.reason);
+        return failed(outcome.problem, outcome.reason, usageOf(usage));
+      }
       if (outcome.kind === 'answer') {
         const { choice, confidence, reasoning } = outcome.answer;
         const modelVersion = options.modelVersion ?? (outcome.response.model || model);
@@ -138,10 +163,10 @@ export function createLlmAdjudicator(
           statedConfidence: confidence,
           reasoning,
           modelVersion,
-          usage: { ...usage },
+          usage: usageOf(usage),
         };
         await cache?.set(key, answer);
-        return decided(answer, { ...usage });
+        return decided(answer, usageOf(usage));
       }
       last = { problem: outcome.problem, reason: outcome.reason };
       conversation =
@@ -153,7 +178,8 @@ export function createLlmAdjudicator(
             ]
           : messages;
     }
-    return failed(last.problem, `${last.reason} (after ${ATTEMPTS} attempts)`, { ...usage });
+    if (last.problem === 'timeout') breaker.failed(last.reason);
+    return failed(last.problem, `${last.reason} (after ${ATTEMPTS} attempts)`, usageOf(usage));
   }
 
   return {

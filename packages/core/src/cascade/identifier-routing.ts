@@ -112,15 +112,10 @@ export async function runIdentifierStage(
     const outcome = routeIdentifierHits(work.source.company_name, work.ids, work.hits, config);
     if (outcome.kind === 'exact') {
       const entity = outcome.decision.matched!;
+      const identifierHits = sharedIdentifierSchemes(work.ids, entity);
       work.decision = outcome.decision;
       work.candidates = [
-        {
-          entity,
-          rank: 0,
-          score: 0,
-          pairScore: null,
-          identifierHits: sharedIdentifierSchemes(work.ids, entity),
-        },
+        { entity, rank: 0, score: 0, pairScore: null, identifierHits, channels: identifierHits },
       ];
     } else if (outcome.kind !== 'none') {
       work.hitEntities = [...outcome.entities];

@@ -27,7 +27,12 @@ function pairsOf(work: EntityWork): PairJob[] {
     candidate,
     pair: {
       source: work.source,
-      candidate: { entity: candidate.entity, score: candidate.score, rank: candidate.rank },
+      candidate: {
+        entity: candidate.entity,
+        score: candidate.score,
+        rank: candidate.rank,
+        ...(candidate.channels ? { channels: candidate.channels } : {}),
+      },
       topScore,
       nextScore: list[i + 1]?.score ?? null,
     },

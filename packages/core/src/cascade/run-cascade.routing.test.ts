@@ -39,6 +39,7 @@ describe('runCascade stage 1: exact identifiers', () => {
         retrieval_score: 0,
         pair_score: null,
         identifier_hits: ['isin'],
+        channels: ['isin'],
       },
     ]);
     expect(r!.usage).toMatchObject({ reference_lookups: 1, retrieval_queries: 0, pairs_scored: 0 });
@@ -104,6 +105,7 @@ describe('runCascade stage 1: exact identifiers', () => {
         retrieval_score: 0,
         pair_score: 0.02,
         identifier_hits: ['cusip'],
+        channels: ['cusip'],
       },
     ]);
   });

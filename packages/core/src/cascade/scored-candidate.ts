@@ -11,6 +11,7 @@ export function toScoredCandidate(c: WorkingCandidate): ScoredCandidate {
     retrieval_score: c.score,
     pair_score: c.pairScore,
     identifier_hits: [...c.identifierHits],
+    channels: [...(c.channels ?? ['name'])],
   };
 }
 

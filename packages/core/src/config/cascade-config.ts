@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AlertsConfig } from '../alerts/alert-rules.js';
 import { InputError } from '../errors.js';
+import { blockingKeyProblem } from './blocking-key-parts.js';
 
 const probability = z.number().min(0).max(1);
 const price = z.number().nonnegative();
@@ -36,6 +37,8 @@ export const LlmConfig = z
     /** `max_tokens` of each reply. */
     maxCompletionTokens: z.number().int().min(16).max(32_768).default(512),
     temperature: z.number().min(0).max(2).default(0),
+    /** Stop calling the endpoint after this many cases in a row fail on it (unreachable, 5xx, timeout); 0: never. */
+    circuitBreakerFailures: z.number().int().min(0).max(10_000).default(5),
     /** Per run: once either is spent, remaining cases go to review with the reason. Omitted: no limit. */
     budget: z
       .object({ maxTokens: z.number().int().positive().optional(), maxUsd: z.number().positive().optional() })
@@ -65,6 +68,19 @@ export const CascadeConfig = z
     topK: z.number().int().min(1).max(100).default(10),
     batchSize: z.number().int().min(1).max(100_000).default(256),
     identifierTrust: IdentifierTrust.default({ minNameSimilarity: 0.5 }),
+    /**
+     * Extra candidate channels (blocking rules): each a column both tables have, or parts joined
+     * with "+", e.g. "country+first_name_token". Name index, ticker and identifiers are always on.
+     * Absent: none (so run configs and their snapshots stay as they were).
+     */
+    blockingKeys: z
+      .array(
+        z.string().superRefine((spec, ctx) => {
+          const problem = blockingKeyProblem(spec);
+          if (problem) ctx.addIssue({ code: 'custom', message: problem });
+        }),
+      )
+      .optional(),
     llm: LlmConfig.prefault({}),
     prices: Prices.default({
       referenceLookup: 0,

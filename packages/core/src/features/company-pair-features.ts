@@ -1,5 +1,5 @@
 import { validatedIdentifiers } from '../cascade/validated-identifiers.js';
-import { legalFormFamily } from '../normalize/index.js';
+import { legalFormFamily, tickerKey } from '../normalize/index.js';
 import type { ScoringPair } from '../ports/pair-scorer.js';
 import {
   baseNameSimilarity,
@@ -92,12 +92,26 @@ const FEATURES: readonly (readonly [string, (x: PairContext) => number])[] = [
   ['cusip_agreement', (x) => x.ids[2]!],
   ['identifier_agreement', (x) => Math.max(...x.ids)],
   ['identifier_conflict', (x) => flag(Math.min(...x.ids) < 0)],
+  [
+    'ticker_key_agreement',
+    (x) => keyAgreement(tickerKey(x.pair.source.ticker), tickerKey(x.pair.candidate.entity.ticker)),
+  ],
+  ['found_by_name', (x) => flag(channelsOf(x).includes('name'))],
+  ['found_by_ticker', (x) => flag(channelsOf(x).includes('ticker'))],
+  ['found_by_blocking_key', (x) => flag(channelsOf(x).some((c) => !BUILT_IN_CHANNELS.has(c)))],
+  ['channel_count', (x) => channelsOf(x).length],
 ];
+
+/** Channels every em has; any other channel name is a blocking key from the config. */
+const BUILT_IN_CHANNELS = new Set(['name', 'ticker', 'lei', 'isin', 'cusip']);
+const channelsOf = (x: PairContext): readonly string[] => x.pair.candidate.channels ?? ['name'];
+const keyAgreement = (a: string | null, b: string | null): number =>
+  a === null || b === null ? 0 : a === b ? 1 : -1;
 
 export const PAIR_FEATURE_NAMES: readonly string[] = FEATURES.map(([name]) => name);
 
 /** Feature set identifier stored with trained models; bump when features change. */
-export const PAIR_FEATURE_SET = `company-pair-v1:${PAIR_FEATURE_NAMES.length}`;
+export const PAIR_FEATURE_SET = `company-pair-v2:${PAIR_FEATURE_NAMES.length}`;
 
 /** Features of one (source, candidate) pair, in `PAIR_FEATURE_NAMES` order. Pure and total. */
 export function pairFeatures(pair: ScoringPair): Float64Array {

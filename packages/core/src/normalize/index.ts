@@ -8,4 +8,5 @@ export {
   PREFIX_LEGAL_FORMS,
 } from './legal-forms.js';
 export { type NormalizedName, nameTokens, normalizeCompanyName } from './normalize-company-name.js';
+export { tickerKey } from './ticker-key.js';
 export { transliterationKey } from './transliteration-key.js';

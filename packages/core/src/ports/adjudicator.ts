@@ -10,7 +10,10 @@ export interface AdjudicationRequest {
 }
 
 export interface AdjudicationUsage {
+  /** Calls that got a reply (what is billed and recorded as llm_calls). */
   readonly calls: number;
+  /** HTTP calls that failed (unreachable, 5xx, timeout), counted apart from `calls`. */
+  readonly failedCalls?: number;
   readonly promptTokens: number;
   readonly completionTokens: number;
 }

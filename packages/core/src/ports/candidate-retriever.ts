@@ -8,6 +8,12 @@ export interface Candidate {
   readonly score: number;
   /** 0-based position in the retriever's ranking. */
   readonly rank: number;
+  /**
+   * Which candidate channels found it ('name', 'ticker', 'isin', a blocking key's name, …).
+   * Absent: the name channel alone (a plain retriever). Candidates found only by channels other
+   * than 'name' are kept past top-k: each channel is a reason to look at that row.
+   */
+  readonly channels?: readonly string[];
 }
 
 /** Stage 2: top-k reference candidates for each source of a batch, best first. */

@@ -30,6 +30,8 @@ export const ScoredCandidate = z.object({
   pair_score: z.number().min(0).max(1).nullable(),
   /** Identifier schemes on which source and candidate agree, e.g. ["isin"]. */
   identifier_hits: z.array(z.enum(['lei', 'isin', 'cusip'])).default([]),
+  /** Candidate channels that found it: 'name', 'ticker', 'isin', a blocking key's name, … */
+  channels: z.array(z.string()).optional(),
 });
 export type ScoredCandidate = z.output<typeof ScoredCandidate>;
 

@@ -1,5 +1,6 @@
 import { InputError } from '@em/core';
 import { loadProfile } from './config-file.js';
+import { refusePlainHttpHost } from './plain-http-host.js';
 
 export type Env = Readonly<Record<string, string | undefined>>;
 
@@ -35,9 +36,10 @@ export interface ResolvedAuth {
 const given = (value: string | undefined): string | undefined =>
   value === undefined || value.trim() === '' ? undefined : value.trim();
 
-/** `dbc-1.cloud.databricks.com/` → `https://dbc-1.cloud.databricks.com`. */
+/** `dbc-1.cloud.databricks.com/` → `https://dbc-1.cloud.databricks.com`; plain http:// only for localhost. */
 export function normalizeHost(host: string): string {
   const withScheme = /^https?:\/\//i.test(host) ? host : `https://${host}`;
+  refusePlainHttpHost(withScheme); // a token must never travel in clear text
   return withScheme.replace(/\/+$/, '');
 }
 

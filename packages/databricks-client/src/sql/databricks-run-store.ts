@@ -1,12 +1,23 @@
 import { randomUUID } from 'node:crypto';
-import type { MatchSink, RunOutcome, RunStore, VersionedSource } from '@em/core';
+import type { MatchSink, PendingCriteria, RunOutcome, RunStore, VersionedSource } from '@em/core';
 import { pendingCountSql, pendingPageSql, runFailAbandonedSql, runFinishSql, runStartSql } from '@em/sql';
 import { DatabricksMatchSink } from './databricks-match-sink.js';
 import type { SqlClient } from './sql-client.js';
 
+/** The named parameters of @em/sql's pending statements. */
+const pendingParams = (c: PendingCriteria) => ({
+  full: c.full,
+  model_version: c.modelVersion,
+  full_since: c.fullSince,
+});
+
 const text = (v: unknown): string | null => (v === null || v === undefined || v === '' ? null : String(v));
 
-/** The Databricks engine's RunStore: @em/sql's run-log, pending and gold statements on Unity Catalog. */
+/**
+ * The Databricks engine's RunStore: @em/sql's run-log, pending and gold statements on Unity
+ * Catalog. It does not resume an unfinished --full pass on its own (findUnfinishedFullRun is left
+ * out): a Jobs run that fails is retried by the job's retry policy, and `--full` again redoes it.
+ */
 export class DatabricksRunStore implements RunStore {
   constructor(private readonly sql: SqlClient) {}
 
@@ -26,10 +37,10 @@ export class DatabricksRunStore implements RunStore {
     return { runId, abandonedRuns: Number(row?.num_affected_rows ?? 0) };
   }
 
-  async countPending(full: boolean): Promise<{ pending: number; total: number }> {
+  async countPending(criteria: PendingCriteria): Promise<{ pending: number; total: number }> {
     const [row] = await this.sql.all<{ pending: unknown; total: unknown }>(
       pendingCountSql(this.sql.target),
-      { full },
+      pendingParams(criteria),
       'counting sources to match',
     );
     return { pending: Number(row?.pending ?? 0), total: Number(row?.total ?? 0) };
@@ -38,7 +49,11 @@ export class DatabricksRunStore implements RunStore {
   async readPendingPage(page: Parameters<RunStore['readPendingPage']>[0]): Promise<VersionedSource[]> {
     const rows = await this.sql.all<Record<string, unknown>>(
       pendingPageSql(this.sql.target, page.pageSize),
-      { full: page.full, after_system: page.after?.sourceSystem ?? '', after_id: page.after?.sourceId ?? '' },
+      {
+        ...pendingParams(page.criteria),
+        after_system: page.after?.sourceSystem ?? '',
+        after_id: page.after?.sourceId ?? '',
+      },
       'reading sources to match',
     );
     return rows.map((r) => ({

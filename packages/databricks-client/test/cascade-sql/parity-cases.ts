@@ -3,7 +3,7 @@
 // lists with ties and duplicates, pair scores on and around every threshold (and out of range,
 // NaN), and LLM replies of every shape core's parser distinguishes.
 import type { ReferenceEntity, SourceEntity } from '@em/core';
-import { cusipCheckDigit, isinCheckDigit, leiCheckDigits } from '@em/core/features';
+import { cusipCheckDigit, isinCheckDigit, leiCheckDigits, seededRandom } from '@em/core/features';
 import type { ParityCase } from './parity-harness.js';
 
 const NAMES = [
@@ -48,17 +48,8 @@ export const PARITY_REFERENCE: readonly ReferenceEntity[] = NAMES.map((name, i) 
   };
 });
 
-/** A small deterministic PRNG (mulberry32), so a failure reproduces from its seed. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A small deterministic PRNG (core's mulberry32), so a failure reproduces from its seed. */
+export const random = seededRandom;
 
 const SOURCE_NAMES = [
   ...NAMES,

@@ -31,9 +31,11 @@ export function loadCompanies(dir = COMPANIES_DIR): CompaniesData {
     );
   }
   const reference = readCsv(path.join(dir, 'reference.csv')).map((r) => ReferenceEntity.parse(r));
-  const sources = readCsv(path.join(dir, 'source_dev.csv')).map((r) => SourceEntity.parse(r));
+  // ../shared/data/companies names them source_dev/gold_dev; the fixtures generator source/gold.
+  const file = (dev: string, plain: string) => path.join(dir, existsSync(path.join(dir, dev)) ? dev : plain);
+  const sources = readCsv(file('source_dev.csv', 'source.csv')).map((r) => SourceEntity.parse(r));
   const gold = new Map<string, GoldRow>();
-  for (const r of readCsv(path.join(dir, 'gold_dev.csv'))) {
+  for (const r of readCsv(file('gold_dev.csv', 'gold.csv'))) {
     const key = sourceKey({ source_id: r.source_id!, source_system: r.source_system! });
     gold.set(key, { key, trueCiqId: r.true_ciq_id ? r.true_ciq_id : null, hard: r.hard === '1' });
   }

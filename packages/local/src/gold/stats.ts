@@ -41,10 +41,17 @@ export interface StatsCounts {
   readonly source_rows: number;
 }
 
+/** How many gold rows each model version decided (human decisions and exact matches included). */
+export interface ModelVersionRow {
+  readonly model_version: string | null;
+  readonly rows: number;
+}
+
 export interface StatsReport {
   readonly dailyStats: DailyStatsRow[];
   readonly costAnalysis: CostAnalysisRow[];
   readonly counts: StatsCounts;
+  readonly modelVersions: ModelVersionRow[];
 }
 
 export async function stats(db: Database): Promise<StatsReport> {
@@ -75,5 +82,11 @@ export async function stats(db: Database): Promise<StatsReport> {
     [],
     'stats',
   );
-  return { dailyStats, costAnalysis, counts };
+  const modelVersions = await db.all<ModelVersionRow>(
+    `SELECT model_version, count(*) AS rows FROM gold.matched_entities
+     WHERE match_method <> 'human_review' GROUP BY model_version ORDER BY rows DESC, model_version`,
+    [],
+    'stats',
+  );
+  return { dailyStats, costAnalysis, counts, modelVersions };
 }

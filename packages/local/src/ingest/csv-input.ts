@@ -5,8 +5,11 @@ import { unescapeFormulaSql } from '@em/sql';
 import type { Database } from '../db/database.js';
 import { findBlankLines } from './blank-lines.js';
 import { readCsvHeader } from './csv-header.js';
+import { type RunawayQuote, scanCsvQuotes } from './csv-quote-scan.js';
 import { type ColumnMapping, type InputReader, lineNumberSql, stageColumns } from './input-reader.js';
 import { copyWithLfLineEndings } from './normalize-line-endings.js';
+import { readVisibleLines } from './raw-line-bytes.js';
+import { copyWithBlankedRanges } from './repair-copy.js';
 
 /** DuckDB's reject error types, in words a user can act on. */
 const REJECT_REASON = `CASE error_type
@@ -33,23 +36,38 @@ async function scan(db: Database, file: string, count: number, delimiter: string
   );
 }
 
+/**
+ * Most lines one CSV record may span (a quoted field with line breaks). A quoted field still open
+ * after this many lines is taken for a stray quote: its line is quarantined, the rest re-read.
+ */
+export const MAX_RECORD_LINES = 5;
+
 /** A CSV file: header parsed here, rows read by DuckDB as text, malformed lines kept as rejects. */
 export async function openCsv(file: string, expected: readonly string[]): Promise<InputReader> {
   const header = await readCsvHeader(file, expected);
   const warnings: string[] = [];
-  let temp: string | null = null;
-  return {
+  const temps: string[] = [];
+  const reader: InputReader = {
     format: 'csv',
     columns: header.names,
     warnings,
     async load(db: Database, canonical: readonly string[], mapping: ColumnMapping) {
+      // A stray quote would make DuckDB read every line up to the next quote as one field:
+      // find those first, read the file without their lines, quarantine the lines themselves.
+      const quotes = scanCsvQuotes(file, header.delimiter, MAX_RECORD_LINES);
+      reader.lines = Math.max(0, quotes.lines - 1);
       let readFrom = file;
+      if (quotes.runaways.length > 0) {
+        readFrom = await copyWithBlankedRanges(file, quotes.runaways);
+        temps.push(readFrom);
+      }
       try {
         try {
           await scan(db, readFrom, header.names.length, header.delimiter);
         } catch (error) {
           if (!isMixedLineEndings(error)) throw error;
-          temp = await copyWithLfLineEndings(file);
+          const temp = await copyWithLfLineEndings(readFrom);
+          temps.push(temp);
           readFrom = temp;
           warnings.push(
             `${path.basename(file)} mixes CRLF and LF line endings; it was read with LF line endings.`,
@@ -84,9 +102,57 @@ export async function openCsv(file: string, expected: readonly string[]): Promis
         'ingest',
       );
       await db.run('DROP TABLE em_raw; DROP TABLE em_excluded', [], 'ingest');
+      await quarantineRunaways(db, file, quotes.runaways, warnings);
+      await showInvalidBytes(db, file);
     },
     async dispose() {
-      if (temp) await rm(path.dirname(temp), { recursive: true, force: true });
+      for (const temp of temps.splice(0)) await rm(path.dirname(temp), { recursive: true, force: true });
     },
   };
+  return reader;
+}
+
+/** Each runaway quote's line as a reject naming the lines it would have swallowed; a printed warning each. */
+async function quarantineRunaways(
+  db: Database,
+  file: string,
+  runaways: readonly RunawayQuote[],
+  warnings: string[],
+): Promise<void> {
+  if (runaways.length === 0) return;
+  const name = path.basename(file);
+  const raw = await readVisibleLines(file, new Set(runaways.map((r) => r.line)));
+  const reasons = runaways.map((r) => {
+    const swallowed =
+      r.until === null
+        ? 'every line after it to the end of the file'
+        : `lines ${r.line + 1}–${r.until}${r.capped ? ' and beyond' : ''}`;
+    return `a quote (") opens a field here and is never closed properly, so reading on would have swallowed ${swallowed} into one field; this line was quarantined and the lines after it read as records of their own. Close the quote, or double it ("") if it is part of the value`;
+  });
+  await db.run(
+    `INSERT INTO em_stage_rejects SELECT unnest($1::BIGINT[]), unnest($2::VARCHAR[]), unnest($3::VARCHAR[])`,
+    [runaways.map((r) => BigInt(r.line)), runaways.map((r) => raw.get(r.line) ?? ''), reasons],
+    'ingest',
+  );
+  for (const [i, r] of runaways.slice(0, 5).entries())
+    warnings.push(`${name} line ${r.line}: ${reasons[i]}.`);
+  if (runaways.length > 5)
+    warnings.push(`${name}: … and ${runaways.length - 5} more lines with a stray quote.`);
+}
+
+/** Rejected lines with invalid UTF-8: keep their bytes visible (\xE9) instead of DuckDB's lossy copy. */
+async function showInvalidBytes(db: Database, file: string): Promise<void> {
+  const bad = await db.all<{ line: number }>(
+    `SELECT line FROM em_stage_rejects WHERE reason LIKE 'invalid UTF-8%' ORDER BY line LIMIT 10000`,
+    [],
+    'ingest',
+  );
+  if (bad.length === 0) return;
+  const lines = await readVisibleLines(file, new Set(bad.map((b) => Number(b.line))));
+  await db.run(
+    `UPDATE em_stage_rejects SET raw = v.raw FROM (SELECT unnest($1::BIGINT[]) AS line, unnest($2::VARCHAR[]) AS raw) v
+     WHERE em_stage_rejects.line = v.line`,
+    [[...lines.keys()].map(BigInt), [...lines.values()]],
+    'ingest',
+  );
 }

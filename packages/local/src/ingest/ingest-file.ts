@@ -9,6 +9,7 @@ import { canonicalColumnName } from './input-reader.js';
 import { openInput } from './open-input.js';
 import { quarantineRejects } from './quarantine-rows.js';
 import { refreshSilver } from './silver-normalize.js';
+import { stripNulBytes } from './strip-nul-bytes.js';
 import { validateRows } from './validate-rows.js';
 
 export interface IngestOptions {
@@ -83,6 +84,7 @@ export async function ingestFile(
       }
       await input.load(db, spec.all, mapping);
       warnings.push(...input.warnings);
+      warnings.push(...(await stripNulBytes(db, file, spec.all)));
       const { read } = await db.one<{ read: number }>(
         'SELECT (SELECT count(*) FROM em_stage) + (SELECT count(*) FROM em_stage_rejects) AS read',
       );
@@ -106,6 +108,8 @@ export async function ingestFile(
           );
         }
         for (const s of samples) {
+          // (a reader may already have explained this line, e.g. a stray quote)
+          if (s.line !== null && warnings.some((w) => w.startsWith(`${name} line ${s.line}:`))) continue;
           warnings.push(
             `${name} ${s.line === null ? '' : `line ${s.line}`}: ${s.reason}; the row was quarantined (see gold.quarantine).`,
           );
@@ -119,7 +123,8 @@ export async function ingestFile(
           { rowsRead: read, rowsLoaded: loaded, rowsQuarantined: quarantined },
           null,
         );
-        return { runId, file, kind, read, loaded, quarantined, ...counts, warnings };
+        const lines = input.lines === undefined ? {} : { lines: input.lines };
+        return { runId, file, kind, read, loaded, quarantined, ...counts, ...lines, warnings };
       });
       await db.run(
         'DROP TABLE IF EXISTS em_stage; DROP TABLE IF EXISTS em_stage_rejects; DROP TABLE IF EXISTS em_valid',

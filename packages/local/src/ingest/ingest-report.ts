@@ -14,6 +14,11 @@ export interface IngestReport {
   readonly inserted: number;
   readonly updated: number;
   readonly unchanged: number;
+  /**
+   * Physical data lines of a text file (header excluded): records + blank lines + the extra
+   * lines of records that span several. Absent for Parquet.
+   */
+  readonly lines?: number;
   readonly warnings: readonly string[];
 }
 

@@ -14,6 +14,8 @@ export interface InputReader {
   readonly columns: readonly string[];
   /** Things worth telling the user that are not row problems (e.g. line endings fixed). */
   readonly warnings: string[];
+  /** Physical data lines (header excluded), for text formats; set by load. */
+  lines?: number;
   load(db: Database, canonical: readonly string[], mapping: ColumnMapping): Promise<void>;
   /** Remove temporary files the reader made. */
   dispose(): Promise<void>;

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { InputError } from '@em/core';
 import type { Database } from '../db/database.js';
 import { type ColumnMapping, type InputReader, stageColumns } from './input-reader.js';
+import { checkParquetColumnTypes } from './parquet-column-types.js';
 
 const NESTED = /^(STRUCT|MAP|UNION)\b|\[\]$|\[\d+\]$/;
 
@@ -17,10 +18,11 @@ export async function openParquet(db: Database, file: string): Promise<InputRead
   }
   const columns = described.map((d) => d.column_name);
   const types = described.map((d) => d.column_type);
+  const warnings: string[] = [];
   return {
     format: 'parquet',
     columns,
-    warnings: [],
+    warnings,
     async load(db: Database, canonical: readonly string[], mapping: ColumnMapping) {
       for (const [name, index] of mapping) {
         if (NESTED.test(types[index] ?? '')) {
@@ -29,6 +31,7 @@ export async function openParquet(db: Database, file: string): Promise<InputRead
           );
         }
       }
+      warnings.push(...checkParquetColumnTypes(file, mapping, columns, types));
       const aliases = columns.map((_, i) => `c${i}`).join(', ');
       await db.run(
         `CREATE OR REPLACE TEMP TABLE em_stage AS

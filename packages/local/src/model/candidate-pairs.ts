@@ -22,7 +22,12 @@ export function candidatePairs(
   const topScore = list[0]?.score ?? 0;
   return list.map((c, i) => ({
     source,
-    candidate: { entity: c.entity, score: c.score, rank: c.rank },
+    candidate: {
+      entity: c.entity,
+      score: c.score,
+      rank: c.rank,
+      ...(c.channels ? { channels: c.channels } : {}),
+    },
     topScore,
     nextScore: list[i + 1]?.score ?? null,
   }));

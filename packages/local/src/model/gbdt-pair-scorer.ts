@@ -23,8 +23,15 @@ export class GbdtPairScorer implements PairScorer {
     }
   }
 
+  /**
+   * The calibrated probability; where the model's trust says a band at or above the auto-match
+   * threshold is not known to be precise enough, lowered just below the threshold (to review).
+   */
   probability(pair: ScoringPair): number {
-    return calibrate(this.artifact.calibration, gbdtMargin(this.artifact.gbdt, pairFeatures(pair)));
+    const p = calibrate(this.artifact.calibration, gbdtMargin(this.artifact.gbdt, pairFeatures(pair)));
+    const trust = this.artifact.trust;
+    if (!trust || trust.reviewBelow === null) return p;
+    return p >= trust.autoMatchThreshold && p < trust.reviewBelow ? trust.autoMatchThreshold - 0.01 : p;
   }
 
   async scorePairs(pairs: readonly ScoringPair[]): Promise<PairScores> {

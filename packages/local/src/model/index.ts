@@ -1,5 +1,11 @@
+export {
+  type AutoPrecisionEstimate,
+  type DecidedForEstimate,
+  estimateAutoPrecision,
+} from './auto-precision.js';
 export { type Calibration, calibrate, fitIsotonic, fitPlatt } from './calibration.js';
 export { candidatePairs } from './candidate-pairs.js';
+export { type ChosenTrainingPairs, chooseTrainingPairs } from './choose-training-pairs.js';
 export {
   chooseThresholds,
   type DecisionMetrics,
@@ -10,12 +16,15 @@ export { type MarginContributions, marginContributions } from './gbdt-contributi
 export { type GbdtModel, type GbdtTree, gbdtMargin, sigmoid } from './gbdt-model.js';
 export { GbdtPairScorer } from './gbdt-pair-scorer.js';
 export { DEFAULT_GBDT_OPTIONS, type GbdtFit, type GbdtOptions, trainGbdt } from './gbdt-train.js';
+export type { LabelledPair } from './labelled-pair.js';
 export {
   type LoadLocalBackendsOptions,
   type LocalBackends,
   loadLocalBackends,
   REFERENCE_ROWS_SQL,
   readReferenceRows,
+  readSourceRows,
+  SOURCE_ROWS_SQL,
 } from './local-backends.js';
 export { explainPair, type FeatureContribution, type PairExplanation } from './pair-explanation.js';
 export {
@@ -32,6 +41,7 @@ export {
 } from './pair-model-artifact.js';
 export { PERTURBATIONS, perturbName } from './perturb-name.js';
 export { type PerturbedSource, type PerturbOptions, perturbedSources } from './perturbed-sources.js';
+export { type EvidenceKind, type PseudoEvidence, pseudoEvidence } from './pseudo-evidence.js';
 export { ReferenceIdentifiers } from './reference-identifiers.js';
 export { reviewTrainingLabels } from './review-training.js';
 export {
@@ -49,15 +59,21 @@ export {
   type LabelEvaluationContext,
 } from './review-training-report.js';
 export { hashString, inHashFraction, seededRandom } from './seeded-random.js';
+export {
+  buildSelfSupervisedPairs,
+  type EvidencePair,
+  type SelfSupervisedOptions,
+  type SelfSupervisedStats,
+} from './self-supervised-pairs.js';
 export { type TrainedLocalModel, type TrainLocalModelOptions, trainLocalModel } from './train-local-model.js';
 export {
   auc,
-  type LabelledPair,
   type TrainedPairModel,
   type TrainingReport,
   type TrainPairModelOptions,
   trainPairModel,
 } from './train-pair-model.js';
+export { type TrustOptions, type TrustPair, withTrust } from './train-with-trust.js';
 export {
   buildTrainingPairs,
   type GoldLabel,
@@ -66,3 +82,11 @@ export {
   type TrainingPairOptions,
   type TrainingPairs,
 } from './training-pairs.js';
+export {
+  bandPrecision,
+  estimateTrust,
+  type HeldOutScore,
+  type ModelTrust,
+  type TrustBin,
+  wilson,
+} from './trust-estimate.js';

@@ -1,7 +1,9 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { ReferenceEntity } from '@em/core';
+import { ReferenceEntity, SourceEntity } from '@em/core';
 import type { ReferenceRows } from '../reference/reference-rows.js';
+import { parseBlockingKey } from '../retrieval/channels/blocking-keys.js';
+import { ChannelRetriever } from '../retrieval/channels/channel-retriever.js';
 import { IndexRetriever } from '../retrieval/index-retriever.js';
 import { indexPathFor, type OpenedIndex, openIndex } from '../retrieval/open-index.js';
 import { ParallelIndexRetriever } from '../retrieval/parallel-retriever.js';
@@ -20,9 +22,20 @@ export async function readReferenceRows(
   return rows.map((r) => ReferenceEntity.parse(r));
 }
 
+/** Every ingested source record, in a stable order: what self-supervised training reads. */
+export const SOURCE_ROWS_SQL = `SELECT source_id, source_system, company_name, ticker, lei, cusip, isin, country, industry
+  FROM bronze.source_entities ORDER BY source_system, source_id`;
+
+export async function readSourceRows(
+  query: (sql: string) => Promise<Record<string, unknown>[]>,
+): Promise<SourceEntity[]> {
+  const rows = await query(SOURCE_ROWS_SQL);
+  return rows.map((r) => SourceEntity.parse(r));
+}
+
 export interface LocalBackends {
   /** In worker threads for large references (see `workers`), else in the calling thread. */
-  readonly retriever: IndexRetriever | ParallelIndexRetriever;
+  readonly retriever: ChannelRetriever;
   /** Present when a trained model lies beside the database. */
   readonly scorer: GbdtPairScorer | undefined;
   readonly index: OpenedIndex & { readonly path: string };
@@ -33,6 +46,8 @@ export interface LocalBackends {
 
 export interface LoadLocalBackendsOptions {
   readonly rebuildIndex?: boolean;
+  /** The config's `blockingKeys` (extra candidate channels). */
+  readonly blockingKeys?: readonly string[];
   /**
    * Retrieval worker threads. Default: one per available core (at most 4) when the reference
    * has at least 50,000 rows, else none (searching a small index takes less than starting workers).
@@ -62,12 +77,17 @@ export function loadLocalBackends(
   });
   const workers =
     options.workers ?? (reference.length >= PARALLEL_MIN_ROWS ? Math.min(4, availableParallelism()) : 0);
-  const retriever =
+  const names =
     workers > 1
       ? new ParallelIndexRetriever(opened.index, reference, workers)
       : new IndexRetriever(opened.index, reference);
+  const retriever = new ChannelRetriever(
+    names,
+    reference,
+    (options.blockingKeys ?? []).map(parseBlockingKey),
+  );
   const close = async (): Promise<void> => {
-    if (retriever instanceof ParallelIndexRetriever) await retriever.close();
+    if (names instanceof ParallelIndexRetriever) await names.close();
   };
   const index = { ...opened, path: indexPath };
   const modelPath = modelPathFor(dbPath);

@@ -4,6 +4,7 @@ import { EmError, InputError } from '@em/core';
 import type { Calibration } from './calibration.js';
 import type { GbdtModel } from './gbdt-model.js';
 import type { GbdtOptions } from './gbdt-train.js';
+import type { ModelTrust } from './trust-estimate.js';
 
 export const PAIR_MODEL_FORMAT = 'em-pair-model';
 export const PAIR_MODEL_FORMAT_VERSION = 1;
@@ -27,12 +28,14 @@ export interface PairModelArtifact {
   readonly calibration: Calibration;
   readonly thresholds: ModelThresholds;
   readonly training: {
-    readonly source: 'labels' | 'perturbation' | 'pairs';
+    readonly source: 'labels' | 'perturbation' | 'self-supervised' | 'pairs';
     readonly seed: number;
     readonly options: GbdtOptions;
     readonly trainPairs: number;
     readonly heldOutPairs: number;
   };
+  /** What the model knows about its own auto-matches (absent in models from before it was kept). */
+  readonly trust?: ModelTrust;
 }
 
 /** Canonical JSON text of an artifact (stable key order as built, no whitespace). */

@@ -1,8 +1,11 @@
 import { existsSync } from 'node:fs';
-import { type CascadeConfig, parseCascadeConfig, type ReferenceEntity } from '@em/core';
+import { type CascadeConfig, parseCascadeConfig, type ReferenceEntity, type SourceEntity } from '@em/core';
+import { parseBlockingKey } from '../retrieval/channels/blocking-keys.js';
+import { ChannelRetriever } from '../retrieval/channels/channel-retriever.js';
 import { IndexRetriever } from '../retrieval/index-retriever.js';
 import { indexPathFor, type OpenedIndex, openIndex } from '../retrieval/open-index.js';
 import type { ReviewLabel } from '../review/review-labels.js';
+import { type ChosenTrainingPairs, chooseTrainingPairs } from './choose-training-pairs.js';
 import type { GbdtOptions } from './gbdt-train.js';
 import { modelPathFor, type PairModelArtifact, readArtifact, writeArtifact } from './pair-model-artifact.js';
 import { ReferenceIdentifiers } from './reference-identifiers.js';
@@ -11,11 +14,19 @@ import type { ModelComparison } from './review-training-metrics.js';
 import { type ComparedModel, compareOnHeldOut } from './review-training-report.js';
 import { inHashFraction } from './seeded-random.js';
 import { type TrainingReport, trainPairModel } from './train-pair-model.js';
-import { buildTrainingPairs, type GoldLabel, type TrainingPairs } from './training-pairs.js';
+import { withTrust } from './train-with-trust.js';
+import type { GoldLabel } from './training-pairs.js';
 
 export interface TrainLocalModelOptions {
-  /** Gold labels (source record + true ciq_id); without them pairs come from perturbing the reference. */
+  /**
+   * Gold labels (source record + true ciq_id); without them, pairs come from the unlabelled
+   * `sources` (self-supervised), or from perturbing the reference when there are none.
+   */
   readonly labels?: readonly GoldLabel[] | null;
+  /** The unlabelled source records (every ingested one): self-supervised training reads them. */
+  readonly sources?: readonly SourceEntity[];
+  /** Self-supervised: read at most this many sources (a deterministic sample; default 4000). */
+  readonly maxSources?: number;
   /** Use only labels whose source key hashes into this fraction (seed 0), e.g. 0.5 to train on a hash-half. Default 1. */
   readonly labelFraction?: number;
   /** Without labels: about this many labelled pairs (default 1000). */
@@ -41,7 +52,7 @@ export interface TrainedLocalModel {
   readonly modelVersion: string;
   readonly bytes: number;
   readonly index: OpenedIndex & { readonly path: string };
-  readonly training: Omit<TrainingPairs, 'pairs' | 'featureNames'> & { readonly pairs: number };
+  readonly training: Omit<ChosenTrainingPairs, 'pairs' | 'featureNames'> & { readonly pairs: number };
   readonly report: TrainingReport;
   readonly artifact: PairModelArtifact;
   /** The model this one replaced (read before writing), or null when there was none or it was unreadable. */
@@ -63,7 +74,11 @@ export function trainLocalModel(
 ): TrainedLocalModel {
   const indexPath = indexPathFor(dbPath);
   const opened = openIndex(indexPath, reference);
-  const retriever = new IndexRetriever(opened.index, reference);
+  const retriever = new ChannelRetriever(
+    new IndexRetriever(opened.index, reference),
+    reference,
+    (options.config?.blockingKeys ?? []).map(parseBlockingKey),
+  );
   const identifiers = new ReferenceIdentifiers(reference);
   const fraction = options.labelFraction ?? 1;
   const labels =
@@ -76,21 +91,33 @@ export function trainLocalModel(
         );
   const seed = options.seed ?? 1;
   const holdoutFraction = options.holdoutFraction ?? 0.2;
-  const built = buildTrainingPairs({ reference, retriever, identifiers }, labels, {
+  const built = chooseTrainingPairs({ reference, retriever, identifiers }, labels, options.sources ?? [], {
     seed,
     pairs: options.pairs ?? 1000,
     topK: options.topK ?? 10,
+    ...(options.maxSources !== undefined ? { maxSources: options.maxSources } : {}),
     review: reviewTrainingLabels(options.reviewLabels ?? []),
     reviewWeight: options.reviewWeight ?? 1,
   });
-  const trained = trainPairModel(built.pairs, {
-    featureSet: built.featureSet,
-    featureNames: built.featureNames,
-    source: built.source,
-    seed,
-    heldOutFraction: holdoutFraction,
-    ...(options.gbdt ? { gbdt: options.gbdt } : {}),
-  });
+  const trained = withTrust(
+    trainPairModel(built.pairs, {
+      featureSet: built.featureSet,
+      featureNames: built.featureNames,
+      source: built.source,
+      seed,
+      heldOutFraction: holdoutFraction,
+      ...(options.gbdt ? { gbdt: options.gbdt } : {}),
+    }),
+    built.pairs,
+    {
+      seed,
+      heldOutFraction: holdoutFraction,
+      validatedOnLabels: built.validatedOnLabels,
+      basis: built.trustBasis,
+      identifierPrecision: built.identifierPrecision,
+      autoMatchThreshold: (options.config ?? parseCascadeConfig({})).autoMatchThreshold,
+    },
+  );
   const modelPath = modelPathFor(dbPath);
   const previous = readPrevious(modelPath);
   // The same split trainPairModel makes: these pairs calibrated the model but did not train it.

@@ -1,10 +1,15 @@
-import { type ReferenceEntity, type ScoringPair, type SourceEntity, sourceKey } from '@em/core';
+import {
+  type Candidate,
+  type ReferenceEntity,
+  type ScoringPair,
+  type SourceEntity,
+  sourceKey,
+} from '@em/core';
 import { PAIR_FEATURE_NAMES, PAIR_FEATURE_SET, pairFeatures } from '@em/core/features';
-import type { IndexRetriever } from '../retrieval/index-retriever.js';
 import { candidatePairs } from './candidate-pairs.js';
+import type { LabelledPair } from './labelled-pair.js';
 import { perturbedSources } from './perturbed-sources.js';
 import type { ReferenceIdentifiers } from './reference-identifiers.js';
-import type { LabelledPair } from './train-pair-model.js';
 
 /** A source with its true reference id (null: the company is not in the reference). */
 export interface GoldLabel {
@@ -14,7 +19,8 @@ export interface GoldLabel {
 
 export interface TrainingPairContext {
   readonly reference: readonly ReferenceEntity[];
-  readonly retriever: IndexRetriever;
+  /** The run's retriever, answering synchronously (`IndexRetriever`, `ChannelRetriever`). */
+  readonly retriever: { retrieveOne(source: SourceEntity, k: number): Candidate[] };
   readonly identifiers: ReferenceIdentifiers;
 }
 

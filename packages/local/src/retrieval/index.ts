@@ -1,3 +1,4 @@
+export * from './channels/index.js';
 export { buildCommonBlock, type CommonBlock, defaultCommonFraction } from './common-block.js';
 export { readIndexFile, readIndexFingerprint, writeIndexFile } from './index-file.js';
 export { IndexRetriever } from './index-retriever.js';

@@ -1,6 +1,7 @@
 export { type ReferenceHit, searchReference } from './reference-search.js';
 export { ensureReviewAuditColumns } from './review-audit-columns.js';
 export type { ReviewCase } from './review-case.js';
+export { type CsvRecord, csvLine, parseCsv } from './review-csv.js';
 export type { ApplyOptions, ApplyReport, ReviewDecision } from './review-decide.js';
 export type { ReviewExportOptions } from './review-export.js';
 export type { DecisionRecord } from './review-history.js';

@@ -10,7 +10,15 @@ export interface ReviewDecision {
   readonly ciq_id: string | null;
   readonly decidedBy: string;
   readonly note?: string;
+  /**
+   * Allow a ciq_id that is neither the case's match nor one of its candidates (a company the
+   * reviewer found elsewhere); such decisions are marked in the audit note and the reasoning.
+   */
+  readonly allowNonCandidate?: boolean;
 }
+
+/** Marks a decision for a company that was not among the case's candidates (audit note and reasoning). */
+export const OUTSIDE_CANDIDATES_NOTE = 'chosen outside the candidates';
 
 export interface ApplyOptions {
   /** Leave out decisions the gold row already holds (a human decision with the same ciq_id): re-imports add nothing. */
@@ -50,7 +58,8 @@ export async function applyDecisions(
       `CREATE OR REPLACE TEMP TABLE em_review_batch AS SELECT
          unnest(from_json($1, '["BIGINT"]')) AS n, unnest(from_json($2, '["VARCHAR"]')) AS source_id,
          unnest(from_json($3, '["VARCHAR"]')) AS source_system, unnest(from_json($4, '["VARCHAR"]')) AS ciq_id,
-         unnest(from_json($5, '["VARCHAR"]')) AS decided_by, unnest(from_json($6, '["VARCHAR"]')) AS note`,
+         unnest(from_json($5, '["VARCHAR"]')) AS decided_by, unnest(from_json($6, '["VARCHAR"]')) AS note,
+         unnest(from_json($7, '["BOOLEAN"]')) AS allow_outside`,
       [
         jsonColumn(decisions.map((_, i) => i)),
         jsonColumn(decisions.map((d) => d.source_id)),
@@ -58,10 +67,20 @@ export async function applyDecisions(
         jsonColumn(decisions.map((d) => d.ciq_id)),
         jsonColumn(decisions.map((d) => d.decidedBy)),
         jsonColumn(decisions.map((d) => d.note ?? null)),
+        jsonColumn(decisions.map((d) => d.allowNonCandidate ?? false)),
       ],
       'review',
     );
     await check(db);
+    // A company the reviewer chose from outside the candidates is recorded as such.
+    await db.run(
+      `UPDATE em_review_batch SET note = '${OUTSIDE_CANDIDATES_NOTE}' || coalesce('; ' || note, '')
+       WHERE ciq_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM gold.matched_entities g
+         WHERE g.source_id = em_review_batch.source_id AND g.source_system = em_review_batch.source_system
+           AND ${IS_CANDIDATE_SQL})`,
+      [],
+      'review',
+    );
     const total = decisions.length;
     if (options.skipUnchanged) {
       await db.run(
@@ -113,6 +132,10 @@ export async function applyDecisions(
   });
 }
 
+/** The batch row's ciq_id is the gold row's match or one of its scored candidates (aliases: gold.matched_entities g, em_review_batch). */
+const IS_CANDIDATE_SQL = `(em_review_batch.ciq_id IS NOT DISTINCT FROM g.matched_ciq_id
+  OR list_contains(coalesce(json_extract_string(g.candidates, '$[*].ciq_id'), []::VARCHAR[]), em_review_batch.ciq_id))`;
+
 /** Every problem with the batch in em_review_batch, as one InputError; nothing when it is clean. */
 async function check(db: Database): Promise<void> {
   const problems = await db.all<{
@@ -128,6 +151,11 @@ async function check(db: Database): Promise<void> {
      SELECT 'unknown ciq_id', n, source_id, source_system, ciq_id FROM em_review_batch b
        WHERE ciq_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM bronze.reference_entities r WHERE r.ciq_id = b.ciq_id)
      UNION ALL
+     SELECT 'not a candidate', n, b.source_id, b.source_system, b.ciq_id FROM em_review_batch b
+       JOIN gold.matched_entities g ON g.source_id = b.source_id AND g.source_system = b.source_system
+       WHERE b.ciq_id IS NOT NULL AND NOT b.allow_outside AND NOT (${IS_CANDIDATE_SQL.replaceAll('em_review_batch.', 'b.')})
+         AND EXISTS (SELECT 1 FROM bronze.reference_entities r WHERE r.ciq_id = b.ciq_id)
+     UNION ALL
      SELECT 'duplicate', max(n), source_id, source_system, NULL FROM em_review_batch
        GROUP BY source_id, source_system HAVING count(*) > 1
      ORDER BY n, problem`,
@@ -140,7 +168,9 @@ async function check(db: Database): Promise<void> {
       ? `No gold row for source ${key(p)}; ingest it and run \`em run\` first.`
       : p.problem === 'unknown ciq_id'
         ? `ciq_id ${p.ciq_id} is not in the reference (bronze.reference_entities); check the id, or see the candidates with \`em review show ${p.source_id}\`.`
-        : `${key(p)} is decided more than once in one batch; decide each case once.`,
+        : p.problem === 'not a candidate'
+          ? `${key(p)}: ${p.ciq_id} is not one of the case's candidates (see \`em review show ${p.source_id}\`); if you mean that company, pass --allow-non-candidate and the decision is recorded as ${OUTSIDE_CANDIDATES_NOTE}.`
+          : `${key(p)} is decided more than once in one batch; decide each case once.`,
   );
   throw new InputError(messages.join('\n'));
 }

@@ -23,7 +23,8 @@ type SourceDetails = Record<(typeof SOURCE_FIELDS)[number], string | null> & {
 /**
  * Write the review queue (least confident first) as CSV for a spreadsheet: the source record,
  * the machine's decision and suggestion, the top candidates in numbered columns, then empty
- * decision / decided_ciq_id / note columns for `em review import`.
+ * decision / decided_ciq_id / note columns for `em review import`. gold_version lets the import
+ * refuse rows whose case changed after the export (a run or another reviewer decided it since).
  */
 export async function exportReviewQueue(
   db: Database,
@@ -43,6 +44,7 @@ export async function exportReviewQueue(
     'match_method',
     'suggested_ciq_id',
     'suggested_company_name',
+    'gold_version',
     ...Array.from({ length: k }, (_, i) => CANDIDATE_FIELDS.map((f) => `candidate_${i + 1}_${f}`)).flat(),
     ...DECISION_COLUMNS_CSV,
   ];
@@ -58,6 +60,7 @@ export async function exportReviewQueue(
       item.match_method,
       item.suggested_ciq_id,
       item.suggested_company_name,
+      item.gold_version,
       ...Array.from({ length: k }, (_, i) => {
         const c = top[i];
         return c

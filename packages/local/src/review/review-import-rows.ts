@@ -14,6 +14,10 @@ export interface ImportRow {
   readonly decided_ciq_id: string;
   readonly note: string;
   readonly decided_by: string;
+  /** The suggestion the reviewer saw (export column suggested_ciq_id; '' when absent). */
+  readonly suggested_ciq_id: string;
+  /** The gold row's version at export ('' when the file has no gold_version column). */
+  readonly gold_version: string;
 }
 
 /** Data rows by column name; header problems and ragged rows go to `problems`. */
@@ -53,6 +57,8 @@ export function readImportRows(records: readonly CsvRecord[], problems: ImportPr
       decided_ciq_id: get('decided_ciq_id'),
       note: get('note'),
       decided_by: get('decided_by'),
+      suggested_ciq_id: get('suggested_ciq_id'),
+      gold_version: get('gold_version'),
     };
     if (row.source_id === '' || row.source_system === '') {
       problems.push({ line: record.line, message: 'source_id and source_system must both be filled in.' });

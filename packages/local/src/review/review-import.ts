@@ -10,11 +10,14 @@ import { type ImportProblem, type ImportRow, readImportRows } from './review-imp
 
 export type { ImportProblem };
 
+import { goldVersionSql } from './gold-version.js';
 import { parseCandidates, suggestion } from './review-queue.js';
 
 export interface ReviewImportOptions {
   /** Who decided, for rows without a decided_by value. */
   readonly decidedBy: string;
+  /** Accept choices of companies that were not among a case's candidates (recorded as such). */
+  readonly allowNonCandidate?: boolean;
 }
 
 export interface ReviewImportReport {
@@ -57,6 +60,8 @@ interface GoldRow {
   matched_ciq_id: string | null;
   matched_company_name: string | null;
   candidates: string | null;
+  match_method: string;
+  gold_version: string;
 }
 
 /**
@@ -117,12 +122,18 @@ export async function importReviewDecisions(
       undecided++;
       continue;
     }
+    const stale = staleness(row, case_, ciqId);
+    if (stale) {
+      problem(stale);
+      continue;
+    }
     const decidedBy = row.decided_by || options.decidedBy;
     decisions.push({
       source_id: row.source_id,
       source_system: row.source_system,
       ciq_id: ciqId,
       decidedBy,
+      ...(options.allowNonCandidate ? { allowNonCandidate: true } : {}),
       ...(row.note ? { note: row.note } : {}),
     });
   }
@@ -145,7 +156,10 @@ function chosen(
   const id = row.decided_ciq_id;
   switch (decision) {
     case 'accept': {
-      const suggested = suggestion({ ...gold, candidates: parseCandidates(gold.candidates) })?.ciq_id ?? null;
+      // The suggestion the reviewer saw in the file; the current one only for files without it.
+      const suggested =
+        row.suggested_ciq_id ||
+        (suggestion({ ...gold, candidates: parseCandidates(gold.candidates) })?.ciq_id ?? null);
       if (suggested === null) {
         problem('accept, but the case has no suggested match; use choose with a decided_ciq_id, or reject.');
         return undefined;
@@ -172,9 +186,25 @@ function chosen(
   }
 }
 
+/**
+ * Why a decided row must not be applied because its case changed after the export (its
+ * gold_version differs), or null. A row whose decision the gold row already holds is no
+ * conflict: re-importing an applied file changes nothing and is not refused.
+ */
+function staleness(row: ImportRow, gold: GoldRow, ciqId: string | null): string | null {
+  if (row.gold_version === '' || row.gold_version === gold.gold_version) return null;
+  if (gold.match_method === 'human_review' && gold.matched_ciq_id === ciqId) return null;
+  const now =
+    gold.match_method === 'human_review'
+      ? `a reviewer has since decided it (${gold.matched_ciq_id ?? 'no match'})`
+      : `a run has since re-decided it (${gold.match_method} → ${gold.matched_ciq_id ?? 'no match'})`;
+  return `${row.source_system}/${row.source_id} changed after this file was exported: ${now}. Applying the file would overwrite that newer decision; export the queue again (\`em review export\`) and redo this row, or remove it from the file.`;
+}
+
 async function goldRows(db: Database, rows: readonly ImportRow[]): Promise<Map<string, GoldRow>> {
   const found = await db.all<GoldRow>(
-    `SELECT g.source_id, g.source_system, g.matched_ciq_id, g.matched_company_name, g.candidates
+    `SELECT g.source_id, g.source_system, g.matched_ciq_id, g.matched_company_name, g.candidates,
+            g.match_method, ${goldVersionSql('g')} AS gold_version
      FROM gold.matched_entities g
      JOIN (SELECT DISTINCT unnest(from_json($1, '["VARCHAR"]')) AS source_id,
                            unnest(from_json($2, '["VARCHAR"]')) AS source_system) q

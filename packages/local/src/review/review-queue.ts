@@ -1,5 +1,6 @@
 import type { ScoredCandidate } from '@em/core';
 import type { Database } from '../db/database.js';
+import { goldVersionSql } from './gold-version.js';
 
 export interface ReviewItem {
   readonly source_id: string;
@@ -13,6 +14,8 @@ export interface ReviewItem {
   readonly reasoning: string | null;
   readonly candidates: ScoredCandidate[];
   readonly match_timestamp: string | null;
+  /** The gold row's version (see goldVersionSql): a review file carries it so stale rows are refused. */
+  readonly gold_version: string;
   /** What "accept" takes: the current match, else the best-ranked candidate (null when neither). */
   readonly suggested_ciq_id: string | null;
   readonly suggested_company_name: string | null;
@@ -58,7 +61,7 @@ export function parseCandidates(text: string | null): ScoredCandidate[] {
 export async function reviewQueue(db: Database, options: ReviewQueueOptions = {}): Promise<ReviewItem[]> {
   const rows = await db.all<Row>(
     `SELECT source_id, source_system, company_name, matched_ciq_id, matched_company_name, match_confidence,
-            match_method, match_stage, reasoning, candidates, match_timestamp
+            match_method, match_stage, reasoning, candidates, match_timestamp, ${goldVersionSql()} AS gold_version
      FROM gold.review_queue
      WHERE ($1::DOUBLE IS NULL OR match_confidence >= $1) AND ($2::DOUBLE IS NULL OR match_confidence <= $2)
        AND ($3::VARCHAR IS NULL OR source_system = $3) AND ($4::VARCHAR IS NULL OR match_method = $4)

@@ -26,7 +26,7 @@ export async function defaultBackends(
   const backends: { -readonly [K in keyof StageBackends]: StageBackends[K] } = {};
   let close = async (): Promise<void> => {};
   if (reference.length > 0) {
-    const local = await loadLocalBackends(db.path, reference);
+    const local = await loadLocalBackends(db.path, reference, { blockingKeys: config.blockingKeys ?? [] });
     backends.retriever = local.retriever;
     if (local.scorer) backends.scorer = local.scorer;
     close = local.close;

@@ -1,5 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import type { MatchSink, RunOutcome, RunStore, VersionedSource } from '@em/core';
+import type {
+  MatchSink,
+  PendingCriteria,
+  RunOutcome,
+  RunStore,
+  UnfinishedFullRun,
+  VersionedSource,
+} from '@em/core';
 import {
   afterCursorSql,
   pendingCountSql,
@@ -10,8 +17,16 @@ import {
 } from '@em/sql';
 import type { Database } from '../db/database.js';
 import { DuckDbMatchSink } from '../ports/duckdb-match-sink.js';
+import { findUnfinishedFullRun } from './unfinished-full-run.js';
 
 const TARGET = { dialect: 'duckdb' } as const;
+
+/** The named parameters of @em/sql's pending statements. */
+const pendingParams = (c: PendingCriteria) => ({
+  full: c.full,
+  model_version: c.modelVersion,
+  full_since: c.fullSince,
+});
 
 /**
  * The embedded engine's RunStore. The pending set is snapshotted once per run into a temp
@@ -20,6 +35,10 @@ const TARGET = { dialect: 'duckdb' } as const;
  */
 export class DuckDbRunStore implements RunStore {
   constructor(private readonly db: Database) {}
+
+  findUnfinishedFullRun(): Promise<UnfinishedFullRun | null> {
+    return findUnfinishedFullRun(this.db);
+  }
 
   async startRun(config: unknown): Promise<{ runId: string; abandonedRuns: number }> {
     const runId = randomUUID();
@@ -35,15 +54,16 @@ export class DuckDbRunStore implements RunStore {
     return { runId, abandonedRuns: abandoned.length };
   }
 
-  async countPending(full: boolean): Promise<{ pending: number; total: number }> {
+  async countPending(criteria: PendingCriteria): Promise<{ pending: number; total: number }> {
+    const params = pendingParams(criteria);
     await this.db.run(
       `CREATE OR REPLACE TEMP TABLE em_pending AS ${pendingSourcesSql(TARGET)}`,
-      { full },
+      params,
       'selecting sources',
     );
     const { total } = await this.db.one<{ total: number }>(
       pendingCountSql(TARGET),
-      { full },
+      params,
       'selecting sources',
     );
     const { pending } = await this.db.one<{ pending: number }>(

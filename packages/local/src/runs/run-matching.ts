@@ -6,9 +6,13 @@ import {
   runMatchingJob,
 } from '@em/core';
 import type { Database } from '../db/database.js';
+import { type DecidedForEstimate, estimateAutoPrecision } from '../model/auto-precision.js';
+import { GbdtPairScorer } from '../model/gbdt-pair-scorer.js';
 import { DuckDbReferenceLookup } from '../ports/duckdb-reference-lookup.js';
 import { defaultBackends } from './default-backends.js';
 import { DuckDbRunStore } from './duckdb-run-store.js';
+import { ensurePairModel } from './ensure-pair-model.js';
+import { describeStages } from './run-stages.js';
 
 export const ENGINE_VERSION = 'em-local@0.1.0';
 
@@ -19,18 +23,29 @@ export interface RunOptions {
   /** Stages 2–4; when absent, the index and model beside the database and the configured LLM (see defaultBackends). */
   readonly backends?: Partial<Pick<CascadeBackends, 'retriever' | 'scorer' | 'adjudicator'>>;
   readonly onProgress?: (done: number, total: number) => void;
+  /** With no pair model beside the database, train one without labels first (default true). */
+  readonly autoTrain?: boolean;
   /** Called after each batch is committed to gold, with the rows it held (crash tests wait on it). */
   readonly onBatchCommitted?: (rows: number) => void;
 }
 
-/** One matching run on the embedded engine: core's runMatchingJob over the DuckDB run store. */
+/**
+ * One matching run on the embedded engine: core's runMatchingJob over the DuckDB run store,
+ * with what only this engine knows added to the report — the model it trained first when there
+ * was none (no labels: self-supervised), which stages ran with what, and the estimated precision
+ * of the auto-matches from the model's held-out trust evidence.
+ */
 export async function runMatching(db: Database, options: RunOptions = {}): Promise<RunReport> {
   const parsed = parseCascadeConfig(options.config ?? {});
+  // No pair model: train one without labels first rather than skip stage 3 (issue #10).
+  const trainedModel =
+    options.backends || options.autoTrain === false ? null : await ensurePairModel(db, parsed);
   const { backends, config, close } = options.backends
     ? { backends: options.backends, config: parsed, close: async () => {} }
     : await defaultBackends(db, parsed);
+  const autoMatches: DecidedForEstimate[] = [];
   try {
-    return await runMatchingJob(
+    const report = await runMatchingJob(
       new DuckDbRunStore(db),
       { lookup: new DuckDbReferenceLookup(db), ...backends },
       config,
@@ -39,8 +54,31 @@ export async function runMatching(db: Database, options: RunOptions = {}): Promi
         engineVersion: ENGINE_VERSION,
         ...(options.onProgress ? { onProgress: options.onProgress } : {}),
         ...(options.onBatchCommitted ? { onBatchCommitted: options.onBatchCommitted } : {}),
+        onResults: (results) => {
+          for (const r of results)
+            if (r.matched_ciq_id !== null && r.match_confidence >= config.autoMatchThreshold)
+              autoMatches.push({ method: r.match_method, confidence: r.match_confidence, matched: true });
+        },
       },
     );
+    const trust = backends.scorer instanceof GbdtPairScorer ? backends.scorer.artifact.trust : undefined;
+    return {
+      ...report,
+      stages: describeStages(
+        backends,
+        config,
+        trainedModel && 'failed' in trainedModel ? trainedModel.failed : null,
+      ),
+      trainedModel:
+        trainedModel === null || 'failed' in trainedModel
+          ? null
+          : {
+              modelVersion: trainedModel.modelVersion,
+              source: trainedModel.source,
+              seconds: trainedModel.seconds,
+            },
+      estimatedAutoPrecision: estimateAutoPrecision(autoMatches, trust, config.autoMatchThreshold),
+    };
   } finally {
     await close();
   }

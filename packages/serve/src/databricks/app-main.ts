@@ -1,6 +1,6 @@
 /**
  * The console as a Databricks App: the entry `npm run build:app -w @em/serve` bundles, with every
- * dependency inside, into app/server.mjs (app/app.yaml runs it; deploying installs nothing).
+ * dependency inside, into apps/console/server.mjs (apps/console/app.yaml runs it; deploying installs nothing).
  * It reads and writes the Unity Catalog gold, review and audit tables through the SQL warehouse
  * bound to the app, trusts the user the Apps proxy forwards (X-Forwarded-Email) and records
  * that user in the audit. Settings: DATABRICKS_WAREHOUSE_ID (from the app's sql-warehouse

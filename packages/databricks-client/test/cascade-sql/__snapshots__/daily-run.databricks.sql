@@ -5,7 +5,7 @@ WHERE kind = 'match' AND status = 'running' AND run_id <> :run_id;
 
 -- run_start
 INSERT INTO main.ops.runs (run_id, kind, started_at, status, config, message)
-VALUES (:run_id, 'match', current_timestamp, 'running', '{"autoMatchThreshold":0.9,"pairAcceptThreshold":0.8,"pairMargin":0.1,"topK":10,"batchSize":256,"identifierTrust":{"minNameSimilarity":0.5},"llm":{"enabled":true,"minPairScore":0.1,"maxPairScore":0.8,"baseUrl":null,"model":null,"maxConcurrency":4,"timeoutMs":60000,"maxCompletionTokens":512,"temperature":0,"budget":{"maxUsd":5}},"prices":{"referenceLookup":0,"retrievalQuery":0.0001,"pairScored":0.0001,"llmCall":0,"llmPromptPerMillionTokens":0.5,"llmCompletionPerMillionTokens":1.5,"computePerHour":0}}', 'set-based cascade on the SQL warehouse');
+VALUES (:run_id, 'match', current_timestamp, 'running', '{"autoMatchThreshold":0.9,"pairAcceptThreshold":0.8,"pairMargin":0.1,"topK":10,"batchSize":256,"identifierTrust":{"minNameSimilarity":0.5},"llm":{"enabled":true,"minPairScore":0.1,"maxPairScore":0.8,"baseUrl":null,"model":null,"maxConcurrency":4,"timeoutMs":60000,"maxCompletionTokens":512,"temperature":0,"circuitBreakerFailures":5,"budget":{"maxUsd":5}},"prices":{"referenceLookup":0,"retrievalQuery":0.0001,"pairScored":0.0001,"llmCall":0,"llmPromptPerMillionTokens":0.5,"llmCompletionPerMillionTokens":1.5,"computePerHour":0}}', 'set-based cascade on the SQL warehouse');
 
 -- pending
 CREATE OR REPLACE TABLE main.ops.cascade_pending AS

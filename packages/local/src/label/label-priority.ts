@@ -1,0 +1,46 @@
+import type { ScoredCandidate } from '@em/core';
+
+/** A decided source as the labelling queue sees it. */
+export interface LabelCase {
+  readonly source_id: string;
+  readonly source_system: string;
+  readonly match_method: string;
+  readonly candidates: readonly ScoredCandidate[];
+}
+
+/**
+ * How much a person's answer on this case would teach the model (higher first), as dedupe
+ * and Zingg pick pairs: uncertainty (the best pair score near 0.5), disagreement between the
+ * two best candidates (a runner-up close behind), and disagreement between channels (the
+ * model's choice is not the name index's first, or another channel's row is in the running).
+ * Exact-identifier and human decisions teach nothing new: 0.
+ */
+export function labelPriority(c: LabelCase): number {
+  if (c.match_method === 'exact_match' || c.match_method === 'human_review') return 0;
+  const scored = c.candidates.filter((x) => x.pair_score !== null);
+  if (scored.length === 0) return 0;
+  const ranked = [...scored].sort((a, b) => (b.pair_score ?? 0) - (a.pair_score ?? 0));
+  const p1 = ranked[0]!.pair_score ?? 0;
+  const p2 = ranked[1]?.pair_score ?? 0;
+  const uncertainty = 1 - Math.abs(2 * p1 - 1);
+  const closeRunnerUp = p1 > 0 ? p2 / p1 : 0;
+  const byName = [...scored].sort((a, b) => a.rank - b.rank)[0]!;
+  const channelsDisagree =
+    byName.ciq_id !== ranked[0]!.ciq_id ||
+    ranked.slice(0, 3).some((x) => (x.channels ?? ['name']).some((ch) => ch !== 'name') && x !== ranked[0]);
+  return uncertainty + 0.5 * closeRunnerUp + (channelsDisagree ? 0.3 : 0);
+}
+
+/** The `count` cases worth labelling most, not yet labelled; ties broken by key so the order is stable. */
+export function labelQueue<T extends LabelCase>(
+  cases: readonly T[],
+  count: number,
+  labelled: ReadonlySet<string> = new Set(),
+): T[] {
+  return cases
+    .map((c) => ({ c, p: labelPriority(c), key: `${c.source_system}\u0000${c.source_id}` }))
+    .filter((x) => x.p > 0 && !labelled.has(x.key))
+    .sort((a, b) => b.p - a.p || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+    .slice(0, count)
+    .map((x) => x.c);
+}

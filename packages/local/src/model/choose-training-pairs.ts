@@ -1,0 +1,61 @@
+import type { SourceEntity } from '@em/core';
+import { buildSelfSupervisedPairs, type SelfSupervisedStats } from './self-supervised-pairs.js';
+import type { TrustPair } from './train-with-trust.js';
+import {
+  buildTrainingPairs,
+  type GoldLabel,
+  type TrainingPairContext,
+  type TrainingPairOptions,
+  type TrainingPairs,
+} from './training-pairs.js';
+
+export interface ChosenTrainingPairs extends Omit<TrainingPairs, 'pairs' | 'source'> {
+  readonly pairs: TrustPair[];
+  readonly source: TrainingPairs['source'] | 'self-supervised';
+  /** What the self-supervised pairs came from (null with labels or perturbation). */
+  readonly selfSupervised: SelfSupervisedStats | null;
+  /** Whether the held-out part is labels from this data (gold or review), and what it is, in words. */
+  readonly validatedOnLabels: boolean;
+  readonly trustBasis: string;
+  readonly identifierPrecision: number;
+}
+
+/**
+ * The training pairs `em train` uses: gold labels when given; else, self-supervised from the
+ * unlabelled sources when there are any; else perturbed reference rows. Review decisions are
+ * added to any of them.
+ */
+export function chooseTrainingPairs(
+  ctx: TrainingPairContext,
+  labels: readonly GoldLabel[] | null,
+  sources: readonly SourceEntity[],
+  options: TrainingPairOptions & { readonly maxSources?: number },
+): ChosenTrainingPairs {
+  const reviewed = (options.review?.length ?? 0) > 0;
+  if (labels !== null || sources.length === 0) {
+    const built = buildTrainingPairs(ctx, labels, options);
+    return {
+      ...built,
+      selfSupervised: null,
+      validatedOnLabels: labels !== null || reviewed,
+      trustBasis: labels !== null ? 'held-out gold labels' : 'held-out perturbed reference rows',
+      identifierPrecision: 0.999,
+    };
+  }
+  const self = buildSelfSupervisedPairs(ctx, sources, options);
+  const review = buildTrainingPairs(ctx, [], options);
+  const pairs: TrustPair[] = [...self.pairs, ...review.pairs];
+  return {
+    ...review,
+    pairs,
+    source: 'self-supervised',
+    sources: self.stats.sourcesRead + review.review.sources,
+    positives: pairs.filter((p) => p.label === 1).length,
+    selfSupervised: self.stats,
+    validatedOnLabels: reviewed,
+    trustBasis: reviewed
+      ? 'held-out pseudo-labelled evidence and review decisions'
+      : 'held-out pseudo-labelled evidence (identifiers blanked, names perturbed, rows hidden)',
+    identifierPrecision: self.stats.identifierPrecision,
+  };
+}
