@@ -4,8 +4,11 @@
 --     the run's config (the guide hard-codes 0.90), and are false for human decisions
 --     (a reviewer's "no match" is confidence 0.0 but needs no further review).
 --   * candidates: the scored candidates as a JSON array string.
---   * usage columns and cost_usd: what this entity consumed and cost, as recorded by the
---     cascade; gold.cost_analysis sums these instead of a fixed price per method.
+--   * usage columns and cost_usd: what this entity consumed and what that cost in money: zero
+--     for local compute (the embedded engine), the configured prices for paid calls (an LLM
+--     endpoint; Databricks services). gold.cost_analysis sums cost_usd instead of a fixed price
+--     per method; a Databricks projection is computed from the usage columns (`em stats`).
+--   * match_method names are @em/core's MATCH_METHODS (neutral since schema version 2).
 --   * run_id / content_hash: the run that wrote the row and the source version it decided,
 --     so incremental runs skip unchanged sources.
 CREATE TABLE IF NOT EXISTS entity_matching.gold.matched_entities (
@@ -16,7 +19,7 @@ CREATE TABLE IF NOT EXISTS entity_matching.gold.matched_entities (
   -- Match results
   matched_ciq_id STRING,
   match_confidence DOUBLE NOT NULL,
-  match_method STRING NOT NULL COMMENT 'exact_match, vector_search, ditto_matcher, foundation_model, human_review, no_match',
+  match_method STRING NOT NULL COMMENT 'exact_identifier, retrieval, pair_model, llm, human_review, no_match',
   match_stage STRING,
   reasoning STRING,
 

@@ -32,15 +32,18 @@ FROM entity_matching.gold.matched_entities
 GROUP BY CAST(match_timestamp AS DATE), match_method, match_stage;
 
 -- Per day: what was spent, from the cost recorded on each row (not a fixed price per method).
+-- cost_usd is money spent: zero for local compute, the configured price for paid LLM calls;
+-- what a run would cost on Databricks is a projection (`em stats`, em-eval), not stored here.
+-- Per-method columns use @em/core's MATCH_METHODS (neutral names since schema version 2).
 CREATE OR REPLACE VIEW entity_matching.gold.cost_analysis AS
 SELECT
   CAST(match_timestamp AS DATE) AS match_date,
   COUNT(*) AS total_entities,
-  SUM(CASE WHEN match_method = 'exact_match' THEN cost_usd ELSE 0 END) AS exact_match_cost,
-  SUM(CASE WHEN match_method = 'vector_search' THEN cost_usd ELSE 0 END) AS vector_search_cost,
-  SUM(CASE WHEN match_method = 'ditto_matcher' THEN cost_usd ELSE 0 END) AS ditto_cost,
-  SUM(CASE WHEN match_method = 'foundation_model' THEN cost_usd ELSE 0 END) AS foundation_cost,
-  SUM(CASE WHEN match_method NOT IN ('exact_match', 'vector_search', 'ditto_matcher', 'foundation_model') THEN cost_usd ELSE 0 END) AS other_cost,
+  SUM(CASE WHEN match_method = 'exact_identifier' THEN cost_usd ELSE 0 END) AS exact_identifier_cost,
+  SUM(CASE WHEN match_method = 'retrieval' THEN cost_usd ELSE 0 END) AS retrieval_cost,
+  SUM(CASE WHEN match_method = 'pair_model' THEN cost_usd ELSE 0 END) AS pair_model_cost,
+  SUM(CASE WHEN match_method = 'llm' THEN cost_usd ELSE 0 END) AS llm_cost,
+  SUM(CASE WHEN match_method NOT IN ('exact_identifier', 'retrieval', 'pair_model', 'llm') THEN cost_usd ELSE 0 END) AS other_cost,
   SUM(cost_usd) AS total_cost,
   SUM(cost_usd) / COUNT(*) AS cost_per_entity,
   SUM(llm_calls) AS llm_calls,

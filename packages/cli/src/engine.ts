@@ -7,6 +7,7 @@ import type { LocalEngine } from '@em/local';
 export type Engine = Pick<
   LocalEngine,
   | 'init'
+  | 'migrate'
   | 'ingest'
   | 'run'
   | 'exportGold'

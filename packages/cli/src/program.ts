@@ -9,6 +9,7 @@ import { register as indexReference } from './commands/index.js';
 import { register as ingest } from './commands/ingest.js';
 import { register as init } from './commands/init.js';
 import { register as label } from './commands/label.js';
+import { register as migrate } from './commands/migrate.js';
 import { register as review } from './commands/review.js';
 import { register as run } from './commands/run.js';
 import { register as serve } from './commands/serve.js';
@@ -24,6 +25,7 @@ export type RegisterCommand = (program: Command, ctx: CliContext) => void;
 /** Every top-level command, in the order `em -h` lists them. Adding a command is one line here. */
 export const COMMANDS: readonly RegisterCommand[] = [
   init,
+  migrate,
   ingest,
   indexReference,
   train,

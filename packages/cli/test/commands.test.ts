@@ -113,7 +113,7 @@ describe('commands map onto the engine', () => {
       method: 'run',
       args: [{ full: true, config: { autoMatchThreshold: 0.95 } }],
     });
-    expect(out).toMatch(/exact_match\s+█+\s+5\s+55\.6%/);
+    expect(out).toMatch(/exact_identifier\s+█+\s+5\s+55\.6%/);
     expect(out).toContain('$0.000100');
   });
 

@@ -87,7 +87,7 @@ export function fakeEngine(overrides: Partial<Record<keyof Engine, (...args: nev
       runId: 'run-1',
       processed: 9,
       skippedUnchanged: 0,
-      byMethod: { exact_match: 5, no_match: 4 },
+      byMethod: { exact_identifier: 5, no_match: 4 },
       autoMatched: 5,
       inReview: 4,
       noMatch: 4,
@@ -109,7 +109,7 @@ export function fakeEngine(overrides: Partial<Record<keyof Engine, (...args: nev
     decide: () => undefined,
     stats: () => ({
       dailyStats: [
-        { match_date: '2025-01-01', match_method: 'exact_match', match_count: 5n, avg_confidence: 1 },
+        { match_date: '2025-01-01', match_method: 'exact_identifier', match_count: 5n, avg_confidence: 1 },
       ],
       costAnalysis: [
         { match_date: '2025-01-01', total_entities: 9n, total_cost: 0.0009, cost_per_entity: 0.0001 },
@@ -119,7 +119,7 @@ export function fakeEngine(overrides: Partial<Record<keyof Engine, (...args: nev
     reviewCase: () => ({
       source_id: 'S-1',
       source_system: 'crm',
-      decision: { matched_ciq_id: 'IQ1', match_confidence: 0.5, match_method: 'vector_search' },
+      decision: { matched_ciq_id: 'IQ1', match_confidence: 0.5, match_method: 'retrieval' },
       suggested_ciq_id: 'IQ1',
       candidates: [],
       history: [],

@@ -70,13 +70,13 @@ describe('bar chart', () => {
   it('the largest value fills the width; shares add up', () => {
     const chart = renderBarChart(
       [
-        { label: 'exact_match', value: 30 },
+        { label: 'exact_identifier', value: 30 },
         { label: 'no_match', value: 10 },
       ],
       { cells: 10 },
     );
     expect(chart.split('\n')).toEqual([
-      'exact_match  ██████████  30   75.0%',
+      'exact_identifier  ██████████  30   75.0%',
       'no_match     ███▍        10   25.0%',
     ]);
   });

@@ -32,7 +32,7 @@ describe('em review on the fixture database', () => {
     const confidences = items.map((i: { match_confidence: number }) => i.match_confidence);
     expect(confidences).toEqual([...confidences].sort((a: number, b: number) => a - b));
     expect(items[0]).toMatchObject({ suggested_ciq_id: items[0].candidates[0].ciq_id });
-    const { items: none } = await json('review', 'list', '--method', 'exact_match');
+    const { items: none } = await json('review', 'list', '--method', 'exact_identifier');
     expect(none).toEqual([]);
     const { items: three } = await json(
       'review',

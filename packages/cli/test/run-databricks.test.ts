@@ -79,7 +79,7 @@ describe('em run --engine databricks against a workspace on a local port', () =>
     expect(code, err).toBe(EXIT.ok);
     const report = JSON.parse(out);
     expect(report).toMatchObject({ command: 'run', engine: 'databricks', processed: 4, noMatch: 1 });
-    expect(report.byMethod).toEqual({ exact_match: 1, ditto_matcher: 1, foundation_model: 1, no_match: 1 });
+    expect(report.byMethod).toEqual({ exact_identifier: 1, pair_model: 1, llm: 1, no_match: 1 });
 
     // Every request carried the token; no output shows it.
     expect(ws.server.requests.every((r) => r.headers.authorization === `Bearer ${PAT}`)).toBe(true);
@@ -129,9 +129,9 @@ describe('em run --engine databricks against a workspace on a local port', () =>
     expect(
       rows.map((r) => [r.source_id, r.source_system, r.match_method, r.matched_ciq_id, r.match_confidence]),
     ).toEqual([
-      ['s1', 'CRM', 'exact_match', 'IQ24937', 1],
-      ['s2', 'CRM', 'ditto_matcher', 'IQ21835', 0.97],
-      ['s3', 'CRM', 'foundation_model', 'IQ88201', adjudicatedConfidence(0.93, null, 0.9).confidence],
+      ['s1', 'CRM', 'exact_identifier', 'IQ24937', 1],
+      ['s2', 'CRM', 'pair_model', 'IQ21835', 0.97],
+      ['s3', 'CRM', 'llm', 'IQ88201', adjudicatedConfidence(0.93, null, 0.9).confidence],
       ['s4', 'CRM', 'no_match', null, 1],
     ]);
     expect(rows.every((r) => r.run_id === report.runId && r.auto_match_threshold === 0.9)).toBe(true);
@@ -153,7 +153,7 @@ describe('em run --engine databricks against a workspace on a local port', () =>
     const { code, out, err } = await em([], { ...workspaceEnv(), EM_CATALOG: '' });
     expect(code, err).toBe(EXIT.ok);
     expect(out).toMatch(/^Run [\w-]+: processed 4 source records \(0 unchanged, skipped\)/);
-    expect(out).toMatch(/foundation_model\s+█+\s+1\s+25\.0%/);
+    expect(out).toMatch(/llm\s+█+\s+1\s+25\.0%/);
     expect(out).toContain('Gold rows: entity_matching.gold.matched_entities');
     expect(err).toMatch(/progress stage=run done=4 total=4/);
   });

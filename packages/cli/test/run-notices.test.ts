@@ -9,7 +9,7 @@ const base = {
   runId: 'run-2',
   processed: 40,
   skippedUnchanged: 0,
-  byMethod: { exact_match: 20, no_match: 20 },
+  byMethod: { exact_identifier: 20, no_match: 20 },
   autoMatched: 20,
   inReview: 20,
   noMatch: 20,

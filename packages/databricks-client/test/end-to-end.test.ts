@@ -46,7 +46,7 @@ describe('runCascade on Databricks, end to end over HTTP', () => {
     const report = await engine.run({ config: { llm: { enabled: true } } });
 
     expect(report).toMatchObject({ processed: 4, skippedUnchanged: 0, noMatch: 1 });
-    expect(report.byMethod).toEqual({ exact_match: 1, ditto_matcher: 1, foundation_model: 1, no_match: 1 });
+    expect(report.byMethod).toEqual({ exact_identifier: 1, pair_model: 1, llm: 1, no_match: 1 });
     // Stage 2: one Vector Search query per source stage 1 did not settle.
     const queries = ws.server.calls(
       'POST',
@@ -96,10 +96,10 @@ describe('runCascade on Databricks, end to end over HTTP', () => {
       r.match_confidence,
     ]);
     expect(view).toEqual([
-      ['s1', 'exact_match', 'IQ24937', 1],
-      ['s2', 'ditto_matcher', 'IQ21835', 0.97],
+      ['s1', 'exact_identifier', 'IQ24937', 1],
+      ['s2', 'pair_model', 'IQ21835', 0.97],
       // Uncalibrated LLM answers are capped below the auto-match threshold (core's policy).
-      ['s3', 'foundation_model', 'IQ88201', adjudicatedConfidence(0.93, null, 0.9).confidence],
+      ['s3', 'llm', 'IQ88201', adjudicatedConfidence(0.93, null, 0.9).confidence],
       ['s4', 'no_match', null, 1], // the retriever looked and found nothing: a confident no-match
     ]);
     const s3 = rows[2];

@@ -210,7 +210,7 @@ describe('gold MERGE text', () => {
     const engine = engineFor(ws);
     const sink = new DatabricksMatchSink(engine.sql, { autoMatchThreshold: 0.9 });
     await sink.upsert([
-      contractResult('a', { match_stage: MATCH_STAGES.exact }),
+      contractResult('a', { match_stage: MATCH_STAGES.exact_identifier }),
       contractResult('a', { matched_ciq_id: 'IQ2' }),
     ]);
     const rows = JSON.parse(statements().at(-1)!.body.parameters[0].value);

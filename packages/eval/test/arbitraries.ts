@@ -40,7 +40,7 @@ export function toRows(cases: readonly Case[]): { truth: TruthRow[]; predictions
             source_system: 's',
             matched_ciq_id: c.predicted,
             match_confidence: c.confidence,
-            match_method: c.predicted ? 'ditto_matcher' : 'no_match',
+            match_method: c.predicted ? 'pair_model' : 'no_match',
           },
         ],
   );

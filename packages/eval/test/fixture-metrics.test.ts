@@ -91,12 +91,12 @@ describe('hand-computed fixture with every case', async () => {
 
   it('per stage and per method', () => {
     expect(Object.keys(report.by_stage)).toEqual([
-      MATCH_STAGES.exact,
+      MATCH_STAGES.exact_identifier,
       MATCH_STAGES.retrieval,
-      MATCH_STAGES.pairModel,
+      MATCH_STAGES.pair_model,
       '(missing prediction)',
     ]);
-    expect(report.by_stage[MATCH_STAGES.pairModel]!.all).toMatchObject({ n: 3, tp: 1, fp: 2, fn: 1 });
+    expect(report.by_stage[MATCH_STAGES.pair_model]!.all).toMatchObject({ n: 3, tp: 1, fp: 2, fn: 1 });
     expect(report.by_method.no_match!.all).toMatchObject({ n: 2, tn: 1, fn: 1 });
     expect(report.stage_funnel.map((s) => [s.entering, s.decided, s.auto, s.review])).toEqual([
       [7, 1, 1, 0],
@@ -111,7 +111,7 @@ describe('hand-computed fixture with every case', async () => {
     expect(report.cost!.n).toBe(6);
     expect(report.cost!.total_usd).toBeCloseTo(0.008, 12);
     expect(report.cost!.per_entity_usd).toBeCloseTo(0.008 / 6, 12);
-    expect(report.cost!.by_stage[MATCH_STAGES.pairModel]!.total_usd).toBeCloseTo(0.006, 12);
+    expect(report.cost!.by_stage[MATCH_STAGES.pair_model]!.total_usd).toBeCloseTo(0.006, 12);
   });
 
   it('threshold sweep and target precision', () => {

@@ -118,7 +118,7 @@ describe('loadPredictions and loadTruth read every format the same way', () => {
   it('a missing column names what is missing and what was found', async () => {
     const path = write(
       'no-conf.csv',
-      'source_id,source_system,matched_ciq_id,match_method\n1,crm,A,exact_match\n',
+      'source_id,source_system,matched_ciq_id,match_method\n1,crm,A,exact_identifier\n',
     );
     await rejectsWith(
       loadPredictions(path),

@@ -15,9 +15,10 @@ export function syntheticRun(n: number, seed: number): { predictions: Prediction
     const trueId = rand() < 0.15 ? null : `IQ${i}`;
     truth.push({ source_id: id, source_system: 'crm', true_ciq_id: trueId, hard: rand() < 0.2 ? '1' : '0' });
     const r = rand();
-    const stage = r < 0.5 ? 'exact' : r < 0.9 ? 'pairModel' : 'llm';
-    const correct = rand() < (stage === 'exact' ? 0.995 : stage === 'pairModel' ? 0.93 : 0.8);
-    const confidence = stage === 'exact' ? 1 : correct ? 0.6 + 0.4 * rand() ** 0.3 : 0.3 + 0.65 * rand();
+    const stage = r < 0.5 ? 'exact_identifier' : r < 0.9 ? 'pair_model' : 'llm';
+    const correct = rand() < (stage === 'exact_identifier' ? 0.995 : stage === 'pair_model' ? 0.93 : 0.8);
+    const confidence =
+      stage === 'exact_identifier' ? 1 : correct ? 0.6 + 0.4 * rand() ** 0.3 : 0.3 + 0.65 * rand();
     const predicted = correct ? trueId : rand() < 0.5 ? null : `IQ${i + 1}`;
     const candidates = [predicted ?? `IQ${i + 2}`, trueId ?? `IQ${i + 3}`, `IQ${i + 4}`].map((ciq, rank) => ({
       ciq_id: ciq,
@@ -34,14 +35,18 @@ export function syntheticRun(n: number, seed: number): { predictions: Prediction
       company_name: `Source ${id}`,
       matched_ciq_id: predicted,
       match_confidence: Math.min(1, confidence),
-      match_method:
-        stage === 'exact' ? 'exact_match' : stage === 'pairModel' ? 'ditto_matcher' : 'foundation_model',
+      match_method: stage,
       match_stage: MATCH_STAGES[stage],
-      reasoning: stage === 'exact' ? 'ISIN hit' : `best candidate ${confidence.toFixed(2)} over runner-up`,
+      reasoning:
+        stage === 'exact_identifier' ? 'ISIN hit' : `best candidate ${confidence.toFixed(2)} over runner-up`,
       processing_time_ms:
-        stage === 'exact' ? 2 + 3 * rand() : stage === 'pairModel' ? 10 + 30 * rand() : 400 + 900 * rand(),
-      cost_usd: stage === 'exact' ? 0 : stage === 'pairModel' ? 0.0011 : 0.0011 + 0.0004,
-      candidates: stage === 'exact' ? [] : candidates,
+        stage === 'exact_identifier'
+          ? 2 + 3 * rand()
+          : stage === 'pair_model'
+            ? 10 + 30 * rand()
+            : 400 + 900 * rand(),
+      cost_usd: stage === 'exact_identifier' ? 0 : stage === 'pair_model' ? 0.0011 : 0.0011 + 0.0004,
+      candidates: stage === 'exact_identifier' ? [] : candidates,
     });
   }
   return { predictions, truth };

@@ -141,7 +141,7 @@ const wrongId = rows.filter((x) => {
   return hits.length > 0 && !hits.some((h) => h.ciq_id === x.g.trueCiqId);
 });
 console.log(
-  `identifier trust: exact matches ${tally(rows.filter((x) => x.res.match_method === 'exact_match'))}`,
+  `identifier trust: exact matches ${tally(rows.filter((x) => x.res.match_method === 'exact_identifier'))}`,
 );
 console.log(
   `  untrusted hits (names disagree) ${tally(rows.filter((x) => x.res.reasoning.includes('names disagree')))}`,

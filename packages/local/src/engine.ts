@@ -1,6 +1,6 @@
 import { InputError, type RunReport } from '@em/core';
 import { Database, type DatabaseOpenOptions } from './db/database.js';
-import { applyDdl } from './ddl/apply-ddl.js';
+import { checkSchemaOnOpen, type SchemaUpgrade, upgradeSchema } from './ddl/schema-upgrade.js';
 import { exportGold } from './gold/export-gold.js';
 import { type Monitoring, monitoring } from './gold/monitoring.js';
 import { type StatsReport, stats } from './gold/stats.js';
@@ -8,7 +8,6 @@ import type { EntityKind } from './ingest/entity-columns.js';
 import { type IngestOptions, ingestFile } from './ingest/ingest-file.js';
 import type { IngestReport } from './ingest/ingest-report.js';
 import { type ReferenceHit, searchReference } from './review/reference-search.js';
-import { ensureReviewAuditColumns } from './review/review-audit-columns.js';
 import { type ReviewCase, reviewCase } from './review/review-case.js';
 import { decide, type ReviewDecision } from './review/review-decide.js';
 import { exportReviewQueue, type ReviewExportOptions } from './review/review-export.js';
@@ -42,11 +41,19 @@ export class LocalEngine {
     return new LocalEngine(await Database.open(options.dbPath, options));
   }
 
-  /** Create every schema, table and view (sql/, carried by @em/sql, rendered for DuckDB). Safe to repeat. */
+  /**
+   * Create every schema, table and view (sql/, carried by @em/sql, rendered for DuckDB), or bring
+   * an older database to the current schema version (sql/migrations/). Safe to repeat.
+   */
   async init(): Promise<void> {
-    await applyDdl(this.db);
-    await ensureReviewAuditColumns(this.db);
+    await this.migrate();
+  }
+
+  /** `init`, reporting the schema version found and the migrations applied (`em migrate`). */
+  async migrate(): Promise<SchemaUpgrade> {
+    const upgrade = await upgradeSchema(this.db);
     this.initialized = true;
+    return upgrade;
   }
 
   async ingest(kind: EntityKind, file: string, options: IngestOptions = {}): Promise<IngestReport> {
@@ -138,17 +145,13 @@ export class LocalEngine {
     return this.db.all<T>(sql, params, 'query');
   }
 
-  /** The tables exist (init ran on this file at some point), or an InputError saying to run init. */
+  /**
+   * The tables exist (init ran on this file at some point), or an InputError saying to run init.
+   * An older database is upgraded when opened for writing; read-only, it is refused with the command to run.
+   */
   private async ready(): Promise<void> {
     if (this.initialized) return;
-    const found = await this.db.all(
-      `SELECT 1 FROM duckdb_tables() WHERE schema_name = 'gold' AND table_name = 'matched_entities'`,
-    );
-    if (found.length === 0) {
-      throw new InputError(`${this.db.path} has no em tables yet; run \`em init\` (LocalEngine.init) first.`);
-    }
-    // Databases made before the audit kept whole prior rows gain those columns here (no-op otherwise).
-    await ensureReviewAuditColumns(this.db);
+    await checkSchemaOnOpen(this.db);
     this.initialized = true;
   }
 

@@ -1,6 +1,8 @@
 export type { RunReport } from '@em/core';
 export { Database } from './db/database.js';
+export type { SchemaUpgrade } from './ddl/schema-upgrade.js';
 export { LocalEngine, type LocalEngineOptions } from './engine.js';
+export type { DatabricksProjection } from './gold/databricks-projection.js';
 export {
   type DailyMonitoring,
   LOCAL_SCHEMAS,

@@ -28,7 +28,7 @@ describe('em run without a pair model', () => {
     expect(report.trainedModel?.source).toBe('self-supervised');
     const pairStage = report.stages?.find((s) => s.stage === 'pair model');
     expect(pairStage).toEqual({ stage: 'pair model', ran: true, detail: report.trainedModel!.modelVersion });
-    expect(report.byMethod.ditto_matcher).toBeGreaterThan(0);
+    expect(report.byMethod.pair_model).toBeGreaterThan(0);
     const estimate = report.estimatedAutoPrecision!;
     expect(estimate.validatedOnLabels).toBe(false);
     const [measured] = await engine.query<{ auto: number; right: number }>(

@@ -47,7 +47,7 @@ describe.skipIf(!present)('the companies benchmark, exact stage only', () => {
               count(*) FILTER (WHERE t.true_ciq_id IS NOT NULL AND g.matched_ciq_id <> t.true_ciq_id) AS other
        FROM gold.matched_entities g
        JOIN read_csv($1, all_varchar = true) t ON t.source_id = g.source_id AND t.source_system = g.source_system
-       WHERE g.match_method = 'exact_match'`,
+       WHERE g.match_method = 'exact_identifier'`,
       [path.join(data, 'gold_dev.csv')],
     );
     console.log(

@@ -26,6 +26,7 @@ describe('sql/ rendered for DuckDB', () => {
         'gold.review_decisions',
         'gold.review_queue',
         'ops.runs',
+        'ops.schema_version',
         'silver.name_pair_similarity',
         'silver.normalized_entities',
         'silver.normalized_reference',
@@ -49,8 +50,8 @@ describe('sql/ rendered for DuckDB', () => {
     try {
       await applyDdl(db);
       await db.run(`INSERT INTO gold.matched_entities (source_id, source_system, match_confidence, match_method, auto_match_threshold, cost_usd)
-        VALUES ('a', 's', 0.85, 'ditto_matcher', 0.9, 0), ('b', 's', 0.92, 'ditto_matcher', 0.95, 0),
-               ('c', 's', 0.95, 'exact_match', 0.9, 0), ('d', 's', 0.0, 'human_review', 0.9, 0)`);
+        VALUES ('a', 's', 0.85, 'pair_model', 0.9, 0), ('b', 's', 0.92, 'pair_model', 0.95, 0),
+               ('c', 's', 0.95, 'exact_identifier', 0.9, 0), ('d', 's', 0.0, 'human_review', 0.9, 0)`);
       const rows = await db.all(
         `SELECT source_id, needs_review, auto_matched FROM gold.matched_entities ORDER BY source_id`,
       );

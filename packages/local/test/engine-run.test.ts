@@ -35,7 +35,7 @@ describe('LocalEngine.run', () => {
       inReview: 100,
       noMatch: 100,
     });
-    expect(report.byMethod.exact_match).toBe(200);
+    expect(report.byMethod.exact_identifier).toBe(200);
     const [counts] = await engine.query<{ n: number; keys: number }>(
       'SELECT count(*) AS n, count(DISTINCT (source_id, source_system)) AS keys FROM gold.matched_entities',
     );

@@ -49,7 +49,7 @@ describe('review queue', () => {
       const only = await engine.reviewQueue({ method });
       expect(only.length).toBe(all.filter((q) => q.match_method === method).length);
     }
-    expect(await engine.reviewQueue({ method: 'exact_match' })).toEqual([]);
+    expect(await engine.reviewQueue({ method: 'exact_identifier' })).toEqual([]);
     const system = all[0]!.source_system;
     expect((await engine.reviewQueue({ system })).every((q) => q.source_system === system)).toBe(true);
     expect(await engine.reviewQueue({ minConfidence: 0.5 })).toEqual(

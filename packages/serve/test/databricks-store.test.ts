@@ -74,7 +74,7 @@ describe('the console on Unity Catalog', () => {
     const before = {
       matched_ciq_id: 'IQ9',
       match_confidence: 0.42,
-      match_method: 'ditto_matcher',
+      match_method: 'pair_model',
       run_id: null,
     };
     const { sql, calls } = fakeSql((text) => {
@@ -109,7 +109,7 @@ describe('the console on Unity Catalog', () => {
     expect(insert.params).toMatchObject({ undoes: 'd1', after_ciq_id: 'IQ9', decided_by: 'bob' });
     const update = calls.find((c) => c.sql.includes('UPDATE main.gold.matched_entities'))!;
     expect(update.sql).toContain('match_confidence = CAST(:v1 AS double)');
-    expect(update.params).toMatchObject({ v0: 'IQ9', v1: '0.42', v2: 'ditto_matcher', v3: null });
+    expect(update.params).toMatchObject({ v0: 'IQ9', v1: '0.42', v2: 'pair_model', v3: null });
   });
 
   it('adds the audit columns to a review_decisions table made before them', async () => {

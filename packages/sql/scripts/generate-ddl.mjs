@@ -10,11 +10,15 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const sqlDir = path.resolve(here, '../../../sql');
 const out = path.resolve(here, '../src/ddl/ddl-files.generated.ts');
 
-export function generatedDdlModule(dir = sqlDir) {
-  const files = readdirSync(dir)
+const sqlFiles = (dir) =>
+  readdirSync(dir)
     .filter((name) => /^\d{3}_.+\.sql$/.test(name))
     .sort()
     .map((name) => ({ name, text: readFileSync(path.join(dir, name), 'utf8') }));
+
+export function generatedDdlModule(dir = sqlDir) {
+  const files = sqlFiles(dir);
+  const migrations = sqlFiles(path.join(dir, 'migrations'));
   return `// GENERATED from the top-level sql/ folder by packages/sql/scripts/generate-ddl.mjs. Do not edit:
 // edit sql/ and run \`npm run generate:ddl -w @em/sql\` (ddl-files.test.ts fails until you do).
 
@@ -25,6 +29,9 @@ export interface DdlFile {
 }
 
 export const DDL_FILES: readonly DdlFile[] = ${JSON.stringify(files, null, 2)};
+
+/** sql/migrations/: file NNN_*.sql brings a database to schema version NNN. In name order. */
+export const MIGRATION_FILES: readonly DdlFile[] = ${JSON.stringify(migrations, null, 2)};
 `;
 }
 

@@ -1,4 +1,4 @@
-export { DDL_FILES, type DdlFile } from './ddl/ddl-files.generated.js';
+export { DDL_FILES, type DdlFile, MIGRATION_FILES } from './ddl/ddl-files.generated.js';
 export { type DdlColumn, ddlColumns, writableColumns } from './ddl/table-columns.js';
 export { exactLookupSql, LOOKUP_QUERY_COLUMNS } from './dml/exact-lookup.js';
 export { GOLD_COLUMNS, type GoldRowContext, goldMergeSql, goldRow } from './dml/gold-merge.js';
@@ -16,6 +16,24 @@ export {
   type SqlTarget,
   tableName,
 } from './dml/sql-target.js';
+export {
+  databaseSchemaVersion,
+  type SchemaFacts,
+  schemaVersionError,
+} from './migrations/database-schema-version.js';
+export {
+  migrationStatements,
+  pendingMigrations,
+  SCHEMA_MIGRATIONS,
+  SCHEMA_VERSION,
+  type SchemaMigration,
+} from './migrations/schema-migrations.js';
+export {
+  recordedSchemaVersionSql,
+  recordSchemaVersionSql,
+  reviewDecisionColumnsSql,
+  schemaTablesSql,
+} from './migrations/schema-version-sql.js';
 export { ddlStatements } from './render/ddl-statements.js';
 export { escapeFormulaSql, unescapeFormulaSql } from './render/formula-cells-sql.js';
 export {

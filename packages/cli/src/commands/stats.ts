@@ -60,6 +60,22 @@ export function describeStats(report: StatsReport): string[] {
     'Cost analysis (gold.cost_analysis)',
     cost.length > 0 ? renderTable(cost, columnsFor(cost)) : '(none)',
   );
+  const projection = report.databricksProjection;
+  if (projection && projection.entities > 0)
+    lines.push(
+      '',
+      'On Databricks (a projection from the recorded usage, not money spent)',
+      renderKeyValues([
+        ['per entity', formatMoney(projection.per_entity_usd)],
+        ['total', formatMoney(projection.total_usd)],
+        [
+          'prices',
+          projection.prices_from === 'defaults'
+            ? 'the default prices'
+            : `run ${projection.prices_from}'s config`,
+        ],
+      ]),
+    );
   return lines;
 }
 

@@ -13,7 +13,10 @@ export function goldPredictions(engine: Engine): Promise<Prediction[]> {
             CAST(match_confidence AS DOUBLE) AS match_confidence,
             match_method, match_stage,
             CAST(processing_time_ms AS DOUBLE) AS processing_time_ms,
-            CAST(cost_usd AS DOUBLE) AS cost_usd
+            CAST(cost_usd AS DOUBLE) AS cost_usd,
+            json_object('reference_lookups', reference_lookups, 'retrieval_queries', retrieval_queries,
+              'pairs_scored', pairs_scored, 'llm_calls', llm_calls, 'llm_prompt_tokens', llm_prompt_tokens,
+              'llm_completion_tokens', llm_completion_tokens, 'compute_ms', compute_ms)::VARCHAR AS usage
        FROM gold.matched_entities
       ORDER BY source_system, source_id`,
   );

@@ -21,6 +21,7 @@ export function sourceReconciliation(state: DemoState) {
 
 export function describeDemo(state: DemoState, meta: { kept: boolean; durationMs: number }): string[] {
   const { options, run, evaluation } = state;
+  const projection = evaluation?.cost?.databricks_projection ?? null;
   const rows = sourceReconciliation(state);
   const lines = [
     `em demo: ${formatCount(options.referenceSize)} reference companies, ${formatCount(options.sourceSize)} source records, seed ${options.seed} (${formatDuration(meta.durationMs)})`,
@@ -50,7 +51,18 @@ export function describeDemo(state: DemoState, meta: { kept: boolean; durationMs
             'review queue',
             `${formatCount(run.inReview)} records (confidence < ${state.threshold.toFixed(2)})`,
           ],
-          ['cost per entity', formatMoney(run.costPerEntity)],
+          [
+            'cost per entity',
+            `${formatMoney(run.costPerEntity)} spent (local compute is free; LLM calls at the configured price)`,
+          ],
+          ...(projection
+            ? [
+                [
+                  'on Databricks',
+                  `${formatMoney(projection.per_entity_usd)} per entity (a projection from the recorded usage at default prices, not spent)`,
+                ] as [string, string],
+              ]
+            : []),
           ['throughput', `${formatCount(Math.round(run.entitiesPerSecond))} entities/s`],
         ],
         { align: 'left' },

@@ -17,7 +17,7 @@ export function barOf(value: number, max: number, cells: number): string {
 
 /**
  * Horizontal bar chart: label, bar scaled to the largest value, count and share of the total.
- *   exact_match   ████████████▍        2,340  46.8%
+ *   exact_identifier ████████████▍        2,340  46.8%
  */
 export function renderBarChart(bars: readonly Bar[], options: { cells?: number } = {}): string {
   const cells = options.cells ?? 30;

@@ -1,3 +1,4 @@
+import type { PaidUsage } from '../cost/spent-cost.js';
 import type { Adjudicator } from '../ports/adjudicator.js';
 import type { CandidateRetriever } from '../ports/candidate-retriever.js';
 import type { MatchSink } from '../ports/match-sink.js';
@@ -26,4 +27,9 @@ export interface CascadeOptions {
   readonly signal?: AbortSignal;
   /** Prefixed to every `model_version` as `<engineVersion>/<model>`. */
   readonly engineVersion?: string;
+  /**
+   * What costs money where this runs, for `cost_usd`: 'llm' (default; local compute is free, LLM
+   * calls cost the configured prices) or 'all' (a metered platform such as Databricks).
+   */
+  readonly paidUsage?: PaidUsage;
 }

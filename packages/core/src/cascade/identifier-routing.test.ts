@@ -19,7 +19,7 @@ describe('routeIdentifierHits', () => {
     const outcome = routeIdentifierHits('Apple Inc.', ids, [hit('isin', apple)], cfg);
     expect(outcome.kind).toBe('exact');
     if (outcome.kind !== 'exact') return;
-    expect(outcome.decision).toMatchObject({ method: 'exact_match', confidence: 1, matched: apple });
+    expect(outcome.decision).toMatchObject({ method: 'exact_identifier', confidence: 1, matched: apple });
     expect(outcome.decision.reasoning).toBe(`Exact ISIN match (${apple.isin}); name similarity 1.00`);
   });
 

@@ -63,8 +63,8 @@ export function routeIdentifierHits(
     return {
       kind: 'exact',
       decision: {
-        method: 'exact_match',
-        stage: MATCH_STAGES.exact,
+        method: 'exact_identifier',
+        stage: MATCH_STAGES.exact_identifier,
         matched: entity,
         confidence: 1,
         reasoning: `Exact ${schemes} match (${values}); name similarity ${fmt(similarity)}`,

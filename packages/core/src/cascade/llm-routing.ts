@@ -44,7 +44,7 @@ export function applyAdjudication(
     ? `LLM chose ${describeEntity(chosen.entity)}`
     : 'LLM found no match among the candidates';
   return {
-    method: chosen ? 'foundation_model' : 'no_match',
+    method: chosen ? 'llm' : 'no_match',
     stage: MATCH_STAGES.llm,
     matched: chosen ? chosen.entity : null,
     confidence,

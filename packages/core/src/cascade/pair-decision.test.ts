@@ -20,7 +20,7 @@ describe('decidePair (defaults: accept 0.80, margin 0.10, auto-match 0.90)', () 
   it('accepts the best pair when it clears the threshold and the margin', () => {
     const pd = decidePair(scored(0.2, 0.95), cfg, 'm1');
     expect(pd.verdict).toBe('accept');
-    expect(pd.decision).toMatchObject({ method: 'ditto_matcher', confidence: 0.95, modelVersion: 'm1' });
+    expect(pd.decision).toMatchObject({ method: 'pair_model', confidence: 0.95, modelVersion: 'm1' });
     expect(pd.decision.matched?.ciq_id).toBe('IQ2');
     expect(pd.decision.reasoning).toBe(
       'Pair model matched Microsoft Corporation (IQ2) at 0.95; runner-up Apple Inc. (IQ1) at 0.20',
@@ -50,7 +50,7 @@ describe('decidePair (defaults: accept 0.80, margin 0.10, auto-match 0.90)', () 
   it('leans to the top candidate between 0.5 and accept, in review', () => {
     const pd = decidePair(scored(0.65), cfg, 'm');
     expect(pd).toMatchObject({ verdict: 'tentative', p1: 0.65, p2: 0 });
-    expect(pd.decision).toMatchObject({ method: 'ditto_matcher', confidence: 0.65 });
+    expect(pd.decision).toMatchObject({ method: 'pair_model', confidence: 0.65 });
   });
 
   it('keeps a tentative match in review even when accept is above the auto-match threshold', () => {

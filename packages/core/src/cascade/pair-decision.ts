@@ -33,8 +33,8 @@ export function decidePair(
   const p1 = top.pairScore ?? 0;
   const p2 = second?.pairScore ?? 0;
   const topName = describeEntity(top.entity);
-  const base = { stage: MATCH_STAGES.pairModel, modelVersion } as const;
-  const matchTop = { ...base, method: 'ditto_matcher', matched: top.entity } as const;
+  const base = { stage: MATCH_STAGES.pair_model, modelVersion } as const;
+  const matchTop = { ...base, method: 'pair_model', matched: top.entity } as const;
   const runnerUp = second ? `runner-up ${describeEntity(second.entity)} at ${fmt(p2)}` : 'no runner-up';
 
   if (p1 >= config.pairAcceptThreshold) {

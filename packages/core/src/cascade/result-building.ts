@@ -1,5 +1,5 @@
 import type { CascadeConfig } from '../config/cascade-config.js';
-import { costOfUsage } from '../cost/index.js';
+import { type PaidUsage, spentCost } from '../cost/spent-cost.js';
 import { EmError } from '../errors.js';
 import type { MatchResult } from '../schemas/match-result.js';
 import { type EntityWork, fmt, reviewCap } from './entity-work.js';
@@ -12,12 +12,14 @@ export interface ResultContext {
   readonly timestamp: string;
   /** Prefixed to the model version as `<engineVersion>/<model>`. */
   readonly engineVersion?: string | undefined;
+  /** What costs money where the run executes (default 'llm': local compute is free). */
+  readonly paidUsage?: PaidUsage | undefined;
 }
 
 /**
  * The gold row for one entity. Applies the rules every row obeys: confidence in [0, 1] (NaN → 0,
  * noted); an identifier conflict is capped strictly below the auto-match threshold; needs_review
- * ⇔ confidence < threshold and auto_matched = !needs_review; usage and cost from what was recorded.
+ * ⇔ confidence < threshold and auto_matched = !needs_review; usage as recorded, cost_usd what it spent.
  */
 export function buildResult(work: EntityWork, ctx: ResultContext): MatchResult {
   const decision = work.decision;
@@ -40,7 +42,6 @@ export function buildResult(work: EntityWork, ctx: ResultContext): MatchResult {
   }
   const needsReview = confidence < threshold;
   const usage = { ...work.usage, compute_ms: work.elapsedMs };
-  const cost = costOfUsage(usage, ctx.config.prices);
   const modelVersion = ctx.engineVersion
     ? `${ctx.engineVersion}/${decision.modelVersion}`
     : decision.modelVersion;
@@ -63,6 +64,6 @@ export function buildResult(work: EntityWork, ctx: ResultContext): MatchResult {
     auto_matched: !needsReview,
     candidates: rankByPairScore(work.candidates).map(toScoredCandidate),
     usage,
-    cost_usd: Number.isFinite(cost) && cost > 0 ? cost : 0,
+    cost_usd: spentCost(usage, ctx.config.prices, ctx.paidUsage ?? 'llm'),
   };
 }

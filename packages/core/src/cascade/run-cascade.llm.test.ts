@@ -42,7 +42,7 @@ describe('runCascade stage 4: LLM adjudication', () => {
     ]);
     expect(r).toMatchObject({
       matched_ciq_id: 'IQ5',
-      match_method: 'foundation_model',
+      match_method: 'llm',
       match_stage: MATCH_STAGES.llm,
       match_confidence: 0.93,
       reasoning: 'ticker agrees',
@@ -66,7 +66,7 @@ describe('runCascade stage 4: LLM adjudication', () => {
   it('a choice outside the candidates never becomes a match', async () => {
     const { backends } = setup({ 's1|IQ1': 0.6 }, () => decided('IQ2', 0.99));
     const [r] = await runCascade([appleSource], backends, llmOn);
-    expect(r).toMatchObject({ matched_ciq_id: 'IQ1', match_method: 'ditto_matcher', needs_review: true });
+    expect(r).toMatchObject({ matched_ciq_id: 'IQ1', match_method: 'pair_model', needs_review: true });
     expect(r!.match_confidence).toBe(0.6);
     expect(r!.reasoning).toMatch(
       /^LLM adjudication failed: model chose IQ2, which is not among the candidates; sent to review\. Pair model leans to Apple Inc\. \(IQ1\)/,
@@ -90,7 +90,7 @@ describe('runCascade stage 4: LLM adjudication', () => {
     expect(requests).toHaveLength(1);
     expect(r).toMatchObject({
       matched_ciq_id: 'IQ1',
-      match_method: 'foundation_model',
+      match_method: 'llm',
       match_confidence: 0.97,
     });
   });
@@ -113,7 +113,7 @@ describe('runCascade stage 4: LLM adjudication', () => {
     const { backends } = setup({ 's1|IQ1': 0.6 }, () => decided('IQ1', 0.99));
     const source = sourceEntity('s1', 'Apple Inc.', { lei: apple.lei, isin: microsoft.isin });
     const [r] = await runCascade([source], backends, llmOn);
-    expect(r).toMatchObject({ matched_ciq_id: 'IQ1', match_method: 'foundation_model', auto_matched: false });
+    expect(r).toMatchObject({ matched_ciq_id: 'IQ1', match_method: 'llm', auto_matched: false });
     expect(r!.match_confidence).toBeLessThan(0.9);
   });
 
@@ -127,6 +127,6 @@ describe('runCascade stage 4: LLM adjudication', () => {
     const results = await runCascade(sources, backends, llmOn);
     expect(backends.calls.sizes.adjudicator).toHaveLength(7);
     expect(backends.calls.maxInFlight.adjudicator).toBe(2);
-    expect(results.every((r) => r.match_method === 'foundation_model')).toBe(true);
+    expect(results.every((r) => r.match_method === 'llm')).toBe(true);
   });
 });

@@ -133,13 +133,20 @@ describe('runCascade results', () => {
     expect(results.map((r) => r.usage.compute_ms)).toEqual(results.map((r) => r.processing_time_ms));
   });
 
-  it('prices each entity’s recorded usage', async () => {
+  it('cost_usd is money spent: zero for local compute by default, every metered stage with paidUsage all', async () => {
     const backends = createInMemoryBackends(REFERENCE, { score: () => 0.5 });
     const cfg = config({ prices: { retrievalQuery: 0.001, pairScored: 0.01 } });
-    const results = await runCascade([...appleSources(2), ...exactSources(1)], backends, cfg);
-    for (const r of results) expect(r.cost_usd).toBe(costOfUsage(r.usage, cfg.prices));
-    expect(results[0]!.usage).toMatchObject({ retrieval_queries: 1, pairs_scored: 2, reference_lookups: 0 });
-    expect(results[0]!.cost_usd).toBeGreaterThan(results[2]!.cost_usd);
+    const sources = [...appleSources(2), ...exactSources(1)];
+    const local = await runCascade(sources, backends, cfg);
+    expect(local[0]!.usage).toMatchObject({ retrieval_queries: 1, pairs_scored: 2, reference_lookups: 0 });
+    expect(local.map((r) => r.cost_usd)).toEqual([0, 0, 0]);
+    const metered = await runCascade(sources, backends, cfg, { paidUsage: 'all' });
+    for (const r of metered) expect(r.cost_usd).toBe(costOfUsage(r.usage, cfg.prices));
+    expect(metered[0]!.cost_usd).toBeCloseTo(0.001 + 2 * 0.01, 12);
+    expect(metered[0]!.cost_usd).toBeGreaterThan(metered[2]!.cost_usd);
+    // The decisions themselves do not depend on where the run executes.
+    const decision = (r: (typeof local)[number]) => [r.matched_ciq_id, r.match_confidence, r.needs_review];
+    expect(metered.map(decision)).toEqual(local.map(decision));
   });
 });
 

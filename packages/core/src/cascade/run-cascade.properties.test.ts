@@ -191,7 +191,7 @@ describe('runCascade laws', () => {
         expect(results.at(-1)).toMatchObject({
           matched_ciq_id: entity.ciq_id,
           match_confidence: 1,
-          match_method: 'exact_match',
+          match_method: 'exact_identifier',
           auto_matched: true,
         });
         s.sources.forEach((source, i) => {
@@ -200,7 +200,7 @@ describe('runCascade laws', () => {
             hits.size === 1 &&
             REFERENCE.find((e) => hits.has(e.ciq_id))!.company_name === source.company_name
           ) {
-            expect(results[i]).toMatchObject({ match_confidence: 1, match_method: 'exact_match' });
+            expect(results[i]).toMatchObject({ match_confidence: 1, match_method: 'exact_identifier' });
           }
         });
       }),

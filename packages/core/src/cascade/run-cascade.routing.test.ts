@@ -23,8 +23,8 @@ describe('runCascade stage 1: exact identifiers', () => {
       matched_ciq_id: 'IQ1',
       matched_company_name: 'Apple Inc.',
       match_confidence: 1,
-      match_method: 'exact_match',
-      match_stage: MATCH_STAGES.exact,
+      match_method: 'exact_identifier',
+      match_stage: MATCH_STAGES.exact_identifier,
       model_version: 'exact',
       needs_review: false,
       auto_matched: true,
@@ -91,7 +91,7 @@ describe('runCascade stage 1: exact identifiers', () => {
     expect(r).toMatchObject({
       match_method: 'no_match',
       matched_ciq_id: null,
-      match_stage: MATCH_STAGES.pairModel,
+      match_stage: MATCH_STAGES.pair_model,
     });
     expect(r!.match_confidence).toBeCloseTo(0.98, 10);
     expect(r!.reasoning).toMatch(
@@ -186,8 +186,8 @@ describe('runCascade stage 3: pair model', () => {
     expect(r).toMatchObject({
       matched_ciq_id: 'IQ5',
       matched_company_name: 'Apple Hospitality REIT',
-      match_method: 'ditto_matcher',
-      match_stage: MATCH_STAGES.pairModel,
+      match_method: 'pair_model',
+      match_stage: MATCH_STAGES.pair_model,
       match_confidence: 0.95,
       auto_matched: true,
       model_version: 'em-test@1/fake-scorer-1',
@@ -204,7 +204,7 @@ describe('runCascade stage 3: pair model', () => {
       score: tableScorer({ 's1|IQ1': 0.92, 's1|IQ5': 0.88 }),
     });
     const [r] = await runCascade([appleSource], backends, config());
-    expect(r).toMatchObject({ matched_ciq_id: 'IQ1', match_method: 'ditto_matcher', needs_review: true });
+    expect(r).toMatchObject({ matched_ciq_id: 'IQ1', match_method: 'pair_model', needs_review: true });
     expect(r!.match_confidence).toBeCloseTo(0.89, 10);
     expect(r!.reasoning).toContain('Apple Inc. (IQ1) at 0.92 vs Apple Hospitality REIT (IQ5) at 0.88');
   });

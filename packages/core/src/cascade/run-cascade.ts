@@ -35,7 +35,12 @@ export async function runCascade(
     await decideBatch(works, backends, config, clock, signal);
     const timestamp = now().toISOString();
     const built = works.map((work) =>
-      buildResult(work, { config, timestamp, engineVersion: options.engineVersion }),
+      buildResult(work, {
+        config,
+        timestamp,
+        engineVersion: options.engineVersion,
+        paidUsage: options.paidUsage,
+      }),
     );
     if (backends.sink) await writeBatch(backends.sink, built, signal);
     results.push(...built);

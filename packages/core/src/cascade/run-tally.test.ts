@@ -17,13 +17,16 @@ const result = (
 describe('RunTally', () => {
   it('adds up batches into one report', () => {
     const tally = new RunTally();
-    tally.add([result('exact_match', { auto: true }), result('no_match', { matched: false, review: true })]);
-    tally.add([result('exact_match', { auto: true, cost: 0.25 }), result('ditto_matcher', { cost: 0.75 })]);
+    tally.add([
+      result('exact_identifier', { auto: true }),
+      result('no_match', { matched: false, review: true }),
+    ]);
+    tally.add([result('exact_identifier', { auto: true, cost: 0.25 }), result('pair_model', { cost: 0.75 })]);
     expect(tally.report('run-1', 3, 2000, 1)).toEqual({
       runId: 'run-1',
       processed: 4,
       skippedUnchanged: 3,
-      byMethod: { exact_match: 2, no_match: 1, ditto_matcher: 1 },
+      byMethod: { exact_identifier: 2, no_match: 1, pair_model: 1 },
       autoMatched: 2,
       inReview: 1,
       noMatch: 1,
@@ -39,7 +42,7 @@ describe('RunTally', () => {
     const tally = new RunTally();
     const empty = tally.report('run-0', 0, 0, 0);
     expect(empty).toMatchObject({ processed: 0, costPerEntity: 0, entitiesPerSecond: 0, byMethod: {} });
-    tally.add([result('exact_match')]);
+    tally.add([result('exact_identifier')]);
     expect(empty.byMethod).toEqual({});
   });
 });

@@ -6,4 +6,5 @@ export {
   type CostProjectionLine,
   projectAnnualCost,
 } from './cost-projection.js';
+export { databricksProjection, type PaidUsage, spentCost } from './spent-cost.js';
 export { emptyUsage, sumUsage } from './sum-usage.js';

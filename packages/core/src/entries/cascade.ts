@@ -2,3 +2,9 @@
 // way, e.g. set-based SQL), the port-driving policy, run tallies, and cost math.
 export * from '../cascade/index.js';
 export * from '../cost/index.js';
+export {
+  LEGACY_MATCH_METHODS,
+  STAGE_IDS,
+  type StageId,
+  stageOfMethod,
+} from '../schemas/cascade-vocabulary.js';

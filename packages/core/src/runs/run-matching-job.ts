@@ -2,6 +2,7 @@ import type { CascadeBackends } from '../cascade/cascade-types.js';
 import { runCascade } from '../cascade/run-cascade.js';
 import { RunTally } from '../cascade/run-tally.js';
 import type { CascadeConfig } from '../config/cascade-config.js';
+import type { PaidUsage } from '../cost/spent-cost.js';
 import type { PendingCriteria, PendingCursor, RunStore } from '../ports/run-store.js';
 import type { MatchResult } from '../schemas/match-result.js';
 import type { RunReport } from '../schemas/run-report.js';
@@ -17,6 +18,8 @@ export interface RunMatchingJobOptions {
   readonly pageSize?: number;
   /** Prefixed to every model_version, e.g. `em-local@0.1.0`. */
   readonly engineVersion?: string;
+  /** What costs money on this engine, for cost_usd (default 'llm': local compute is free). */
+  readonly paidUsage?: PaidUsage;
   readonly onProgress?: (done: number, total: number) => void;
   /** Called after each batch is committed, with its row count (crash tests wait on it). */
   readonly onBatchCommitted?: (rows: number) => void;
@@ -71,6 +74,7 @@ export async function runMatchingJob(
       const done = tally.processed;
       const results = await runCascade(page, { ...backends, sink }, config, {
         ...(options.engineVersion ? { engineVersion: options.engineVersion } : {}),
+        ...(options.paidUsage ? { paidUsage: options.paidUsage } : {}),
         onProgress: (n) => options.onProgress?.(done + n, pending),
       });
       tally.add(results);

@@ -1,25 +1,10 @@
 import { z } from 'zod';
+import { MATCH_METHODS } from './cascade-vocabulary.js';
 
-export const MATCH_METHODS = [
-  'exact_match',
-  'vector_search',
-  'ditto_matcher',
-  'foundation_model',
-  'human_review',
-  'no_match',
-] as const;
+export { MATCH_METHODS, MATCH_STAGES, type MatchStage } from './cascade-vocabulary.js';
+
 export const MatchMethod = z.enum(MATCH_METHODS);
 export type MatchMethod = z.output<typeof MatchMethod>;
-
-/** The stage that decided a record, as stored in `match_stage`. */
-export const MATCH_STAGES = {
-  exact: 'Stage 1: Exact Match',
-  retrieval: 'Stage 2: Candidate Retrieval',
-  pairModel: 'Stage 3: Pair Model',
-  llm: 'Stage 4: LLM Adjudication',
-  human: 'Human Review',
-} as const;
-export type MatchStage = (typeof MATCH_STAGES)[keyof typeof MATCH_STAGES];
 
 /** A reference candidate as the cascade saw it: retrieval rank and score, then the pair model's probability. */
 export const ScoredCandidate = z.object({

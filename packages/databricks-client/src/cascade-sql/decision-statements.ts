@@ -1,4 +1,4 @@
-import { MATCH_STAGES } from '@em/core';
+import { MATCH_STAGES, type MatchMethod } from '@em/core';
 import { reviewCap } from '@em/core/cascade';
 import { sqlDouble, sqlString } from './cascade-sql-dialect.js';
 import type { CascadeSqlOptions, CascadeStatement } from './cascade-sql-options.js';
@@ -6,6 +6,7 @@ import { keyEquals } from './cascade-sql-options.js';
 import { llmRendered } from './llm-statements.js';
 
 const stage = (s: keyof typeof MATCH_STAGES) => sqlString(MATCH_STAGES[s]);
+const method = (m: MatchMethod) => sqlString(m);
 
 /**
  * Every pending source's decision (core's runCascade order): exact identifier → no candidates →
@@ -71,10 +72,10 @@ WITH routes AS (
   SELECT j.*,
     ${usage.retrieval_queries.replaceAll('outcome', 'j.outcome')} AS retrieval_queries,
     ${usage.pairs_scored.replaceAll('outcome', 'j.outcome').replaceAll('c.n', 'j.n')} AS pairs_scored,
-    CASE outcome WHEN 'exact' THEN 'exact_match' WHEN 'llm' THEN CASE WHEN chosen_ciq_id IS NULL THEN 'no_match' ELSE 'foundation_model' END
-      WHEN 'llm_failed' THEN pair_method WHEN 'pair' THEN pair_method ELSE 'no_match' END AS match_method,
-    CASE outcome WHEN 'exact' THEN ${stage('exact')} WHEN 'llm' THEN ${stage('llm')}
-      WHEN 'llm_failed' THEN ${stage('pairModel')} WHEN 'pair' THEN ${stage('pairModel')} ELSE ${stage('retrieval')} END AS match_stage,
+    CASE outcome WHEN 'exact' THEN ${method('exact_identifier')} WHEN 'llm' THEN CASE WHEN chosen_ciq_id IS NULL THEN ${method('no_match')} ELSE ${method('llm')} END
+      WHEN 'llm_failed' THEN pair_method WHEN 'pair' THEN pair_method ELSE ${method('no_match')} END AS match_method,
+    CASE outcome WHEN 'exact' THEN ${stage('exact_identifier')} WHEN 'llm' THEN ${stage('llm')}
+      WHEN 'llm_failed' THEN ${stage('pair_model')} WHEN 'pair' THEN ${stage('pair_model')} ELSE ${stage('retrieval')} END AS match_stage,
     CASE outcome WHEN 'exact' THEN hit_ciq_id WHEN 'llm' THEN chosen_ciq_id
       WHEN 'llm_failed' THEN pair_matched_ciq_id WHEN 'pair' THEN pair_matched_ciq_id END AS matched_ciq_id,
     CASE outcome WHEN 'exact' THEN ${d(1)} WHEN 'nothing_found' THEN ${d(1)} WHEN 'llm' THEN llm_confidence

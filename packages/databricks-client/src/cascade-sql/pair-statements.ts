@@ -1,4 +1,4 @@
-import { MATCH_STAGES } from '@em/core';
+import { MATCH_STAGES, type MatchMethod } from '@em/core';
 import { PAIR_MARGIN_EPSILON, reviewCap } from '@em/core/cascade';
 import { sqlDouble, sqlString } from './cascade-sql-dialect.js';
 import type { CascadeSqlOptions, CascadeStatement } from './cascade-sql-options.js';
@@ -108,14 +108,14 @@ WITH top2 AS (
 )
 SELECT v.*,
   CASE WHEN verdict = 'none' THEN NULL ELSE top_ciq_id END AS pair_matched_ciq_id,
-  CASE WHEN verdict = 'none' THEN 'no_match' ELSE 'ditto_matcher' END AS pair_method,
+  CASE WHEN verdict = 'none' THEN 'no_match' ELSE ${sqlString('pair_model' satisfies MatchMethod)} END AS pair_method,
   CASE WHEN verdict = 'accept' THEN p1 WHEN verdict = 'none' THEN ${d(1)} - p1 ELSE LEAST(p1, ${cap}) END AS pair_confidence,
   CASE WHEN verdict = 'accept' THEN printf('Pair model matched %s at %.2f', top_ciq_id, p1)
        WHEN verdict = 'margin' THEN printf('Pair model undecided: %s at %.2f vs %s at %.2f (margin < %.2f); tentative match to the top candidate, sent to review', top_ciq_id, p1, COALESCE(second_ciq_id, 'no runner-up'), p2, ${d(config.pairMargin)})
        WHEN verdict = 'tentative' THEN printf('Pair model leans to %s at %.2f (below accept %.2f); tentative match, sent to review', top_ciq_id, p1, ${d(config.pairAcceptThreshold)})
        ELSE printf('No match: best candidate %s scored %.2f', top_ciq_id, p1) END AS pair_reasoning,
   ${routed} AS routed_to_llm,
-  ${sqlString(MATCH_STAGES.pairModel)} AS pair_stage
+  ${sqlString(MATCH_STAGES.pair_model)} AS pair_stage
 FROM verdicts v`,
   };
 }

@@ -39,6 +39,8 @@ export function runMatchingOnDatabricks(
     {
       full: options.full ?? false,
       engineVersion: ENGINE_VERSION,
+      // Databricks meters every stage (Vector Search, Model Serving, Foundation Model): cost_usd is their price.
+      paidUsage: 'all',
       ...(options.pageSize ? { pageSize: options.pageSize } : {}),
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
       ...(options.onBatchCommitted ? { onBatchCommitted: options.onBatchCommitted } : {}),

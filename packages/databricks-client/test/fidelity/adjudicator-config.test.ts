@@ -37,7 +37,7 @@ describe('the Databricks adjudicator follows the run config', () => {
   it('caps an uncalibrated LLM pick below the configured auto-match threshold (0.85 → 0.84)', async () => {
     await runWith({ autoMatchThreshold: 0.85, llm: { enabled: true } });
     const [row] = goldRows();
-    expect(row).toMatchObject({ match_method: 'foundation_model', matched_ciq_id: 'IQ88201' });
+    expect(row).toMatchObject({ match_method: 'llm', matched_ciq_id: 'IQ88201' });
     expect(row.match_confidence).toBeCloseTo(0.84, 12);
     expect(row.auto_match_threshold).toBe(0.85);
   });

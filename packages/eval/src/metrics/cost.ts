@@ -1,3 +1,5 @@
+import { Prices, Usage } from '@em/core';
+import { databricksProjection } from '@em/core/cascade';
 import type { EvaluatedRow } from './evaluated-row.js';
 import { compareStages } from './stage-of.js';
 
@@ -14,7 +16,27 @@ export interface Cost extends CostSummary {
   by_stage: Record<string, CostSummary>;
   /** Sums of the recorded usage fields (llm_calls, pairs_scored, …) over all rows that recorded them. */
   usage: Record<string, number>;
+  /**
+   * What the recorded usage would cost on Databricks at the default prices (@em/core's Prices):
+   * a projection, not money spent; null when no row recorded usage.
+   */
+  databricks_projection: { n: number; total_usd: number; per_entity_usd: number } | null;
 }
+
+/** The Databricks projection of the rows that recorded usage. */
+function projectionOf(rows: readonly EvaluatedRow[]): Cost['databricks_projection'] {
+  const withUsage = rows.filter((r) => r.prediction?.usage);
+  if (withUsage.length === 0) return null;
+  const prices = Prices.parse({});
+  const total = withUsage.reduce(
+    (sum, r) => sum + databricksProjection(Usage.parse(stripNulls(r.prediction!.usage!)), prices),
+    0,
+  );
+  return { n: withUsage.length, total_usd: total, per_entity_usd: total / withUsage.length };
+}
+
+const stripNulls = (usage: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(usage).filter(([, v]) => typeof v === 'number'));
 
 function summarize(costs: readonly number[]): CostSummary {
   const total = costs.reduce((a, b) => a + b, 0);
@@ -43,5 +65,6 @@ export function costOf(rows: readonly EvaluatedRow[]): Cost | null {
       [...byStage.keys()].sort(compareStages).map((stage) => [stage, summarize(byStage.get(stage)!)]),
     ),
     usage,
+    databricks_projection: projectionOf(rows),
   };
 }

@@ -1,17 +1,12 @@
 import { MATCH_STAGES } from '@em/core';
+import { stageOfMethod } from '@em/core/cascade';
 import { MISSING } from './evaluated-row.js';
 
-const STAGE_OF_METHOD: Record<string, string> = {
-  exact_match: MATCH_STAGES.exact,
-  vector_search: MATCH_STAGES.retrieval,
-  ditto_matcher: MATCH_STAGES.pairModel,
-  foundation_model: MATCH_STAGES.llm,
-  human_review: MATCH_STAGES.human,
-};
-
-/** The stage that decided a row: its match_stage, else the stage its method belongs to. */
+/** The stage that decided a row: its match_stage, else the stage its method belongs to (names before schema version 2 too). */
 export function stageOf(stage: string | null | undefined, method: string): string {
-  return stage ?? STAGE_OF_METHOD[method] ?? 'Unknown stage';
+  if (stage !== null && stage !== undefined) return stage;
+  const id = stageOfMethod(method);
+  return id ? MATCH_STAGES[id] : 'Unknown stage';
 }
 
 /** By name, rows without a prediction last. */

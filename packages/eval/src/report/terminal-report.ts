@@ -72,9 +72,13 @@ export function renderTerminalReport(report: EvaluationReport, gates: readonly G
   const cost = report.cost;
   out.push(
     cost
-      ? `cost ${usd(cost.per_entity_usd)} per entity · ${usd(cost.total_usd)} in all (${int(cost.n)} rows with cost_usd)`
+      ? `cost spent ${usd(cost.per_entity_usd)} per entity · ${usd(cost.total_usd)} in all (${int(cost.n)} rows with cost_usd)`
       : 'cost: no cost_usd recorded',
   );
+  if (cost?.databricks_projection)
+    out.push(
+      `on Databricks (projection from recorded usage at default prices, not spent): ${usd(cost.databricks_projection.per_entity_usd)} per entity`,
+    );
   const target = report.target_precision;
   if (target) {
     out.push(

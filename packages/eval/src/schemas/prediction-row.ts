@@ -1,4 +1,5 @@
 import { ScoredCandidate, Usage } from '@em/core';
+import { LEGACY_MATCH_METHODS } from '@em/core/cascade';
 import { z } from 'zod';
 import { idText, jsonValue, numeric, optionalNumeric, optionalText } from './coerce.js';
 
@@ -32,7 +33,8 @@ export const PredictionRow = z.object({
   source_system: idText,
   matched_ciq_id: optionalText,
   match_confidence: numeric.pipe(z.number().min(0, 'must be ≥ 0').max(1, 'must be ≤ 1')),
-  match_method: idText,
+  /** Names from before schema version 2 (ditto_matcher, foundation_model, …) read as today's. */
+  match_method: idText.transform((m) => (LEGACY_MATCH_METHODS as Readonly<Record<string, string>>)[m] ?? m),
   match_stage: optionalText.optional(),
   processing_time_ms: optionalNumeric.pipe(z.number().nonnegative().nullable()).optional(),
   cost_usd: optionalNumeric.pipe(z.number().nonnegative().nullable()).optional(),

@@ -1,4 +1,5 @@
 import type { Database } from '../db/database.js';
+import { type DatabricksProjection, databricksProjectionOf } from './databricks-projection.js';
 
 export interface DailyStatsRow {
   readonly match_date: string;
@@ -14,10 +15,10 @@ export interface DailyStatsRow {
 export interface CostAnalysisRow {
   readonly match_date: string;
   readonly total_entities: number;
-  readonly exact_match_cost: number;
-  readonly vector_search_cost: number;
-  readonly ditto_cost: number;
-  readonly foundation_cost: number;
+  readonly exact_identifier_cost: number;
+  readonly retrieval_cost: number;
+  readonly pair_model_cost: number;
+  readonly llm_cost: number;
   readonly other_cost: number;
   readonly total_cost: number;
   readonly cost_per_entity: number;
@@ -52,6 +53,8 @@ export interface StatsReport {
   readonly costAnalysis: CostAnalysisRow[];
   readonly counts: StatsCounts;
   readonly modelVersions: ModelVersionRow[];
+  /** What the recorded usage would cost on Databricks: a projection, not money spent (cost_usd is). */
+  readonly databricksProjection: DatabricksProjection;
 }
 
 export async function stats(db: Database): Promise<StatsReport> {
@@ -88,5 +91,6 @@ export async function stats(db: Database): Promise<StatsReport> {
     [],
     'stats',
   );
-  return { dailyStats, costAnalysis, counts, modelVersions };
+  const databricksProjection = await databricksProjectionOf(db);
+  return { dailyStats, costAnalysis, counts, modelVersions, databricksProjection };
 }

@@ -16,7 +16,7 @@ export interface LabelCase {
  * Exact-identifier and human decisions teach nothing new: 0.
  */
 export function labelPriority(c: LabelCase): number {
-  if (c.match_method === 'exact_match' || c.match_method === 'human_review') return 0;
+  if (c.match_method === 'exact_identifier' || c.match_method === 'human_review') return 0;
   const scored = c.candidates.filter((x) => x.pair_score !== null);
   if (scored.length === 0) return 0;
   const ranked = [...scored].sort((a, b) => (b.pair_score ?? 0) - (a.pair_score ?? 0));

@@ -35,8 +35,8 @@ export function estimateAutoPrecision(
   for (const r of rows) {
     if (!r.matched || r.confidence < autoMatchThreshold || r.method === 'human_review') continue;
     n++;
-    if (r.method === 'exact_match') sum += trust.identifierPrecision;
-    else if (r.method === 'ditto_matcher') {
+    if (r.method === 'exact_identifier') sum += trust.identifierPrecision;
+    else if (r.method === 'pair_model') {
       sum += bandPrecision(trust, r.confidence);
       byModel++;
     } else sum += r.confidence;

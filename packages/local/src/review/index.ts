@@ -1,5 +1,4 @@
 export { type ReferenceHit, searchReference } from './reference-search.js';
-export { ensureReviewAuditColumns } from './review-audit-columns.js';
 export type { ReviewCase } from './review-case.js';
 export { type CsvRecord, csvLine, parseCsv } from './review-csv.js';
 export type { ApplyOptions, ApplyReport, ReviewDecision } from './review-decide.js';

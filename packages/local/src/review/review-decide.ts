@@ -114,7 +114,7 @@ export async function applyDecisions(
        FROM (SELECT b.*, r.company_name AS ref_name FROM em_review_batch b
              LEFT JOIN bronze.reference_entities r ON r.ciq_id = b.ciq_id) s
        WHERE gold.matched_entities.source_id = s.source_id AND gold.matched_entities.source_system = s.source_system`,
-      [MATCH_STAGES.human],
+      [MATCH_STAGES.human_review],
       'review',
     );
     const applied = await db.all<DecisionRecord>(

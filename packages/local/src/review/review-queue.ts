@@ -26,7 +26,7 @@ export interface ReviewQueueOptions {
   readonly minConfidence?: number;
   readonly maxConfidence?: number;
   readonly system?: string;
-  /** Only cases the machine decided with this match_method (e.g. no_match, ditto_matcher). */
+  /** Only cases the machine decided with this match_method (e.g. no_match, pair_model). */
   readonly method?: string;
 }
 

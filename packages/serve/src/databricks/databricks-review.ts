@@ -65,7 +65,7 @@ export async function decideOnDatabricks(sql: ConsoleSql, d: ReviewDecision): Pr
        match_confidence = CASE WHEN :ciq_id IS NULL THEN 0.0 ELSE 1.0 END, match_method = 'human_review',
        match_stage = :stage, match_timestamp = current_timestamp(), reasoning = :reasoning
      WHERE source_id = :source_id AND source_system = :source_system`,
-    { ...key, ciq_id: d.ciq_id, ref_name: refName, stage: MATCH_STAGES.human, reasoning },
+    { ...key, ciq_id: d.ciq_id, ref_name: refName, stage: MATCH_STAGES.human_review, reasoning },
     'review decision',
   );
   return latestDecision(sql, key);

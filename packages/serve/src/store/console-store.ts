@@ -21,7 +21,7 @@ export interface StoredSources {
 export interface QueueFilter {
   readonly system?: string | undefined;
   readonly stage?: string | undefined;
-  /** match_method the machine used ("channel"): no_match, ditto_matcher, foundation_model, … */
+  /** match_method the machine used ("channel"): no_match, pair_model, llm, … (@em/core's MATCH_METHODS) */
   readonly method?: string | undefined;
   readonly minConfidence?: number | undefined;
   readonly maxConfidence?: number | undefined;

@@ -19,7 +19,7 @@ const pendingWhere = (target: SqlTarget) => {
   return `(g.match_method IS NULL OR g.match_method <> 'human_review')
     AND (${full} OR g.content_hash IS NULL OR g.content_hash <> s.content_hash
       OR (${modelVersion} IS NOT NULL AND (
-           (g.match_stage = '${MATCH_STAGES.pairModel}' AND coalesce(g.model_version, '') <> ${modelVersion}
+           (g.match_stage = '${MATCH_STAGES.pair_model}' AND coalesce(g.model_version, '') <> ${modelVersion}
              AND right(coalesce(g.model_version, ''), length(${modelVersion}) + 1) <> concat('/', ${modelVersion}))
            OR (g.match_stage = '${MATCH_STAGES.retrieval}' AND g.match_confidence = 0)))
       OR (CAST(${since} AS STRING) IS NOT NULL AND (g.run_id IS NULL OR g.run_id NOT IN (

@@ -26,8 +26,8 @@ export function contractResult(source_id: string, over: Partial<MatchResult> = {
     company_name: `Company ${source_id}`,
     matched_ciq_id: 'IQ24937',
     match_confidence: 0.95,
-    match_method: 'ditto_matcher',
-    match_stage: MATCH_STAGES.pairModel,
+    match_method: 'pair_model',
+    match_stage: MATCH_STAGES.pair_model,
     reasoning: 'contract',
     matched_company_name: 'Apple Inc.',
     match_timestamp: '2025-01-02T03:04:05.000Z',
@@ -84,7 +84,7 @@ export function describeMatchSinkContract(name: string, make: () => Promise<Matc
           .filter((r) => r.source_system === 'CONTRACT')
           .map((r) => [r.source_id, r.matched_ciq_id, r.match_method]),
       ).toEqual([
-        ['s1', 'IQ24937', 'ditto_matcher'],
+        ['s1', 'IQ24937', 'pair_model'],
         ['s2', null, 'no_match'],
       ]);
     });

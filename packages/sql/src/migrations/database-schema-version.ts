@@ -1,0 +1,37 @@
+import { InputError } from '@em/core';
+import { SCHEMA_VERSION } from './schema-migrations.js';
+
+/** What the schema queries found in a database. */
+export interface SchemaFacts {
+  /** `schema.table` names of gold and ops that exist. */
+  readonly tables: readonly string[];
+  /** MAX(version) of ops.schema_version; null when the table is missing or empty. */
+  readonly recordedVersion: number | null;
+  /** gold.review_decisions has the `undoes` column (added in version 1). */
+  readonly reviewAuditColumns: boolean;
+}
+
+/**
+ * The schema version of a database, or null when it has no em tables yet (a fresh one). A
+ * database made before versions existed has no ops.schema_version: version 1 when its review
+ * audit has the columns version 1 added, else 0.
+ */
+export function databaseSchemaVersion(facts: SchemaFacts): number | null {
+  if (facts.recordedVersion !== null) return facts.recordedVersion;
+  if (!facts.tables.includes('gold.matched_entities')) return null;
+  return facts.reviewAuditColumns ? 1 : 0;
+}
+
+/** A database this em cannot use as it is: older (and opened read-only) or newer. */
+export function schemaVersionError(where: string, version: number, migrateCommand: string): InputError {
+  if (version > SCHEMA_VERSION) {
+    return new InputError(
+      `${where} has schema version ${version}, newer than this em knows (${SCHEMA_VERSION}): a newer em wrote it. Upgrade em to use it.`,
+    );
+  }
+  return new InputError(
+    `${where} has schema version ${version}; this em needs version ${SCHEMA_VERSION}. ` +
+      `It was opened read-only, so it was not upgraded. Run \`${migrateCommand}\` once (it applies ` +
+      `${SCHEMA_VERSION - version} migration(s) from sql/migrations/ and keeps every row), then retry.`,
+  );
+}
