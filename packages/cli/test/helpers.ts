@@ -72,6 +72,7 @@ export function fakeEngine(overrides: Partial<Record<keyof Engine, (...args: nev
   const calls: Call[] = [];
   const canned: Record<string, (...args: never[]) => unknown> = {
     init: () => undefined,
+    migrate: () => ({ from: 3, to: 3, applied: [] }),
     ingest: () => ({
       file: 'x.csv',
       kind: 'source',

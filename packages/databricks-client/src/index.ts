@@ -46,6 +46,7 @@ export {
   type ServingPairScorerOptions,
 } from './serving/serving-pair-scorer.js';
 export { type ApplyDdlOptions, applyDatabricksDdl, databricksDdl } from './sql/apply-ddl.js';
+export type { DatabricksSchemaUpgrade } from './sql/schema-upgrade.js';
 export { type BronzeLoadReport, loadBronze } from './sql/bronze-load.js';
 export { DatabricksMatchSink, type DatabricksMatchSinkOptions } from './sql/databricks-match-sink.js';
 export { DatabricksReferenceLookup } from './sql/databricks-reference-lookup.js';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { InputError } from '../errors.js';
+import type { StageId } from '../schemas/cascade-vocabulary.js';
 
 const share = z.number().min(0).max(1);
 const usd = z.number().nonnegative();
@@ -43,7 +44,8 @@ export type CostProjection = z.output<typeof CostProjection>;
 export type CostProjectionInput = z.input<typeof CostProjection>;
 
 export interface CostProjectionLine {
-  readonly component: 'exact_match' | 'retrieval' | 'pair_model' | 'llm' | 'compute' | 'storage_and_serving';
+  /** The stage's id (@em/core's STAGE_IDS), or a fixed cost. */
+  readonly component: Exclude<StageId, 'human_review'> | 'compute' | 'storage_and_serving';
   /** The guide's wording, e.g. "Ditto Matcher (90% of non-exact)". */
   readonly label: string;
   /** Entities a year this line pays for; null for fixed costs. */
@@ -85,7 +87,7 @@ export function projectAnnualCost(input: CostProjectionInput = {}): AnnualCostPr
   ) => ({ component, label, entities, unitCost, annualCost: entities * unitCost });
   const rows = [
     variable(
-      'exact_match',
+      'exact_identifier',
       `Exact Match (${percent(p.exactMatchShare)} coverage)`,
       exact,
       p.perEntity.exactMatch,

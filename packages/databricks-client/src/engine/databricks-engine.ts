@@ -16,6 +16,11 @@ import { type BronzeLoadReport, loadBronze } from '../sql/bronze-load.js';
 import { DatabricksReferenceLookup } from '../sql/databricks-reference-lookup.js';
 import type { EntityKind } from '../sql/entity-tables.js';
 import { refreshNamePairSimilarity } from '../sql/name-pair-refresh.js';
+import {
+  type DatabricksSchemaUpgrade,
+  migrateDatabricksSchema,
+  recordNewSchema,
+} from '../sql/schema-upgrade.js';
 import { refreshSilver } from '../sql/silver-refresh.js';
 import { SqlClient, type SqlParams } from '../sql/sql-client.js';
 import type { SqlSessionSource } from '../sql/sql-session.js';
@@ -47,6 +52,7 @@ export class DatabricksEngine {
   readonly scorer: PairScorer | undefined;
   readonly transport: FoundationModelChatTransport;
   readonly foundationModel: string;
+  private schemaChecked = false;
   private readonly makeAdjudicator: (
     transport: ChatTransport,
     model: string,
@@ -120,9 +126,29 @@ export class DatabricksEngine {
     return new DatabricksEngine(connection, source, catalog, options, thrift);
   }
 
-  /** Create the catalog, schemas, tables and views from sql/ (safe to repeat). Returns the statements run. */
-  init(options: ApplyDdlOptions = {}): Promise<string[]> {
-    return applyDatabricksDdl(this.sql, options);
+  /**
+   * Create the catalog, schemas, tables and views from sql/, or bring tables an older em made to
+   * the current schema version first (sql/migrations/). Safe to repeat. Returns the statements run.
+   */
+  async init(options: ApplyDdlOptions = {}): Promise<string[]> {
+    const upgrade = await migrateDatabricksSchema(this.sql);
+    const statements = await applyDatabricksDdl(this.sql, options);
+    if (upgrade.from === null) await recordNewSchema(this.sql);
+    this.schemaChecked = true;
+    return statements;
+  }
+
+  /** Bring the catalog's tables to this em's schema version (`em migrate --engine databricks`). */
+  async migrate(): Promise<DatabricksSchemaUpgrade> {
+    const upgrade = await migrateDatabricksSchema(this.sql);
+    if (upgrade.from === null)
+      throw new InputError(
+        `Catalog ${this.sql.catalog} has no em tables yet; run \`em init --engine databricks\` first.`,
+      );
+    // Views are recreated for the new shape (the catalog exists: no CREATE CATALOG).
+    if (upgrade.applied.length > 0) await applyDatabricksDdl(this.sql, { createCatalog: false });
+    this.schemaChecked = true;
+    return upgrade;
   }
 
   /**
@@ -149,8 +175,13 @@ export class DatabricksEngine {
     return this.makeAdjudicator(this.transport, this.foundationModel, config);
   }
 
-  /** Match new and changed sources into gold; stage 4 runs only when `config.llm.enabled`. */
-  run(options: DatabricksRunOptions = {}): Promise<DatabricksRunReport> {
+  /** Match new and changed sources into gold; stage 4 runs only when `config.llm.enabled`. Tables an older em made are migrated first. */
+  async run(options: DatabricksRunOptions = {}): Promise<DatabricksRunReport> {
+    if (!this.schemaChecked) {
+      const upgrade = await migrateDatabricksSchema(this.sql);
+      if (upgrade.applied.length > 0) await applyDatabricksDdl(this.sql, { createCatalog: false });
+      this.schemaChecked = true;
+    }
     return runMatchingOnDatabricks(
       this.sql,
       {

@@ -54,6 +54,37 @@ export class FakeWarehouse {
    * CATALOG must name a MANAGED LOCATION.
    */
   metastoreStorageRoot = true;
+  /**
+   * Tables an earlier em release made before this fake's first statement: null (none), 0 (the
+   * first release, without the review audit columns) or 1 (the release before schema versions).
+   */
+  existingRelease: 0 | 1 | null = null;
+  /** ops.schema_version rows. */
+  readonly schemaVersions: { version: number; name: string }[] = [];
+  /** Migration statements run (ALTER TABLE, UPDATE), in order. */
+  readonly migrations: string[] = [];
+
+  private hasTable(name: string): boolean {
+    const created = this.ddl.some((d) =>
+      new RegExp(`CREATE TABLE IF NOT EXISTS \\S*${name.replace('.', '\\.')}\\b`).test(d),
+    );
+    return created || (this.existingRelease !== null && name !== 'ops.schema_version');
+  }
+
+  /** A migration statement, emulated on the rows held here: match_method renamed per CASE arm. */
+  private migrate(sql: string): Result {
+    this.migrations.push(sql);
+    if (/^\s*UPDATE\s+\S+\.gold\.matched_entities\s+SET\s+match_method\s*=\s*CASE/i.test(sql)) {
+      const arms = new Map(
+        [...sql.matchAll(/WHEN '([a-z_]+)' THEN '([a-z_]+)'/g)].map((m) => [m[1]!, m[2]!]),
+      );
+      for (const row of this.gold.values()) {
+        const to = arms.get(String(row.match_method));
+        if (to) row.match_method = to;
+      }
+    }
+    return { columns: [], rows: [] };
+  }
 
   execute(sql: string, params: readonly Param[]): Result {
     const p = Object.fromEntries(params.map((x) => [x.name, typed(x)]));
@@ -139,7 +170,32 @@ export class FakeWarehouse {
           message: p.message,
         });
         return { columns: [], rows: [] };
+      case 'schema-tables':
+        return {
+          columns: strings(['table_schema', 'table_name']),
+          rows: ['gold.matched_entities', 'gold.review_decisions', 'ops.runs', 'ops.schema_version']
+            .filter((t) => this.hasTable(t))
+            .map((t) => ({ table_schema: t.split('.')[0], table_name: t.split('.')[1] })),
+        };
+      case 'schema-review-columns':
+        return {
+          columns: strings(['column_name']),
+          rows: (this.existingRelease === 0 && !this.migrations.some((m) => /ADD COLUMN undoes/.test(m))
+            ? ['decision_id', 'before_method']
+            : ['decision_id', 'before_method', 'before_row', 'undoes']
+          ).map((column_name) => ({ column_name })),
+        };
+      case 'schema-version': {
+        const max = this.schemaVersions.length
+          ? Math.max(...this.schemaVersions.map((v) => v.version))
+          : null;
+        return { columns: [{ name: 'version', type_name: 'INT' }], rows: [{ version: max }] };
+      }
+      case 'schema-version-record':
+        this.schemaVersions.push({ version: Number(p.version), name: String(p.name) });
+        return { columns: [], rows: [] };
       default:
+        if (/^\s*(ALTER\s+TABLE|UPDATE)\b/i.test(sql)) return this.migrate(sql);
         if (
           !this.metastoreStorageRoot &&
           /^\s*CREATE\s+CATALOG\b/i.test(sql) &&

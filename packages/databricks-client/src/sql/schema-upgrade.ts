@@ -1,0 +1,76 @@
+import {
+  databaseSchemaVersion,
+  ddlStatements,
+  migrationStatements,
+  pendingMigrations,
+  recordedSchemaVersionSql,
+  recordSchemaVersionSql,
+  reviewDecisionColumnsSql,
+  SCHEMA_VERSION,
+  type SqlTarget,
+  schemaTablesSql,
+  schemaVersionError,
+} from '@em/sql';
+import type { SqlClient } from './sql-client.js';
+
+const STAGE = 'schema version';
+
+/** What bringing the catalog's tables to this em's schema version did. */
+export interface DatabricksSchemaUpgrade {
+  /** The version found; null: the catalog had no em tables. */
+  readonly from: number | null;
+  readonly to: number;
+  readonly applied: readonly { readonly version: number; readonly name: string }[];
+}
+
+const target = (sql: SqlClient): SqlTarget => ({ dialect: 'databricks', catalog: sql.catalog });
+
+/** The schema version of the catalog's em tables (Unity Catalog information_schema), or null when there are none. */
+export async function readDatabricksSchemaVersion(sql: SqlClient): Promise<number | null> {
+  const t = target(sql);
+  const tables = (
+    await sql.all<{ table_schema: string; table_name: string }>(schemaTablesSql(t), {}, STAGE)
+  ).map((r) => `${r.table_schema}.${r.table_name}`);
+  const recorded = tables.includes('ops.schema_version')
+    ? ((await sql.all<{ version: unknown }>(recordedSchemaVersionSql(t), {}, STAGE))[0]?.version ?? null)
+    : null;
+  const columns = await sql.all<{ column_name: string }>(reviewDecisionColumnsSql(t), {}, STAGE);
+  return databaseSchemaVersion({
+    tables,
+    recordedVersion: recorded === null ? null : Number(recorded),
+    reviewAuditColumns: columns.some((c) => c.column_name === 'undoes'),
+  });
+}
+
+/**
+ * Apply the migrations the catalog's tables lack (sql/migrations/ rendered for Databricks; files
+ * for the embedded engine only are recorded without statements), each followed by its version
+ * row. Tables from a newer em are refused. Call before the DDL, whose views may need the new shape.
+ */
+export async function migrateDatabricksSchema(sql: SqlClient): Promise<DatabricksSchemaUpgrade> {
+  const t = target(sql);
+  const from = await readDatabricksSchemaVersion(sql);
+  if (from === null) return { from, to: SCHEMA_VERSION, applied: [] };
+  if (from > SCHEMA_VERSION) throw schemaVersionError(`Catalog ${sql.catalog}`, from, '');
+  const applied: { version: number; name: string }[] = [];
+  const pending = pendingMigrations(from);
+  if (pending.length === 0) return { from, to: SCHEMA_VERSION, applied };
+  for (const { statement } of ddlStatements(t).filter((s) => s.file === '060_ops_schema_version.sql'))
+    await sql.run(statement, {}, STAGE);
+  for (const migration of pending) {
+    for (const statement of migrationStatements(migration, t))
+      await sql.run(statement, {}, `migration ${migration.file}`);
+    await sql.run(recordSchemaVersionSql(t), { version: migration.version, name: migration.name }, STAGE);
+    applied.push({ version: migration.version, name: migration.name });
+  }
+  return { from, to: SCHEMA_VERSION, applied };
+}
+
+/** After the DDL created the tables of a new catalog: record that they are at the current version. */
+export async function recordNewSchema(sql: SqlClient): Promise<void> {
+  await sql.run(
+    recordSchemaVersionSql(target(sql)),
+    { version: SCHEMA_VERSION, name: `created at version ${SCHEMA_VERSION}` },
+    STAGE,
+  );
+}
