@@ -3,7 +3,7 @@
 -- before_row: the whole gold row before the entry, as JSON, so undo restores it exactly.
 -- undoes: set on an undo entry, the decision_id it reverts (an undo never deletes a row).
 -- Both were added after the first release; databases made before get them from
--- ensureReviewAuditColumns (@em/local) / the console's Databricks store, not from this file.
+-- sql/migrations/001_review_audit_columns.sql, not from this file.
 CREATE TABLE IF NOT EXISTS entity_matching.gold.review_decisions (
   decision_id STRING NOT NULL,
   source_id STRING NOT NULL,
