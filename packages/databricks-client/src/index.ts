@@ -46,12 +46,12 @@ export {
   type ServingPairScorerOptions,
 } from './serving/serving-pair-scorer.js';
 export { type ApplyDdlOptions, applyDatabricksDdl, databricksDdl } from './sql/apply-ddl.js';
-export type { DatabricksSchemaUpgrade } from './sql/schema-upgrade.js';
 export { type BronzeLoadReport, loadBronze } from './sql/bronze-load.js';
 export { DatabricksMatchSink, type DatabricksMatchSinkOptions } from './sql/databricks-match-sink.js';
 export { DatabricksReferenceLookup } from './sql/databricks-reference-lookup.js';
 export { DatabricksRunStore } from './sql/databricks-run-store.js';
 export type { EntityKind } from './sql/entity-tables.js';
+export type { DatabricksSchemaUpgrade } from './sql/schema-upgrade.js';
 export { refreshSilver } from './sql/silver-refresh.js';
 export { SqlClient, type SqlParams } from './sql/sql-client.js';
 // SQL / Unity Catalog

@@ -1,4 +1,4 @@
-import { InputError, type RunReport } from '@em/core';
+import type { RunReport } from '@em/core';
 import { Database, type DatabaseOpenOptions } from './db/database.js';
 import { checkSchemaOnOpen, type SchemaUpgrade, upgradeSchema } from './ddl/schema-upgrade.js';
 import { exportGold } from './gold/export-gold.js';

@@ -18,7 +18,9 @@ export {
 } from './dml/sql-target.js';
 export {
   databaseSchemaVersion,
+  readSchemaVersion,
   type SchemaFacts,
+  type SchemaQuery,
   schemaVersionError,
 } from './migrations/database-schema-version.js';
 export {

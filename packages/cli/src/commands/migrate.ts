@@ -45,7 +45,8 @@ export function register(program: Command, { io, openEngine }: CliContext): void
         upgrade = await withEngine(openEngine, db.path, (engine) => engine.migrate());
         where = db.shown;
       }
-      if (options.json) return printJson(io, { command: 'migrate', engine: options.engine, where, ...upgrade });
+      if (options.json)
+        return printJson(io, { command: 'migrate', engine: options.engine, where, ...upgrade });
       if (upgrade.applied.length === 0)
         return print(io, `${where} is at schema version ${upgrade.to}; nothing to migrate.`);
       print(

@@ -1,6 +1,7 @@
 import type { Prices } from '../config/cascade-config.js';
 import type { Usage } from '../schemas/match-result.js';
 import { costOfUsage } from './cost-of-usage.js';
+import { emptyUsage } from './sum-usage.js';
 
 /**
  * Which recorded usage costs money where a run executes: `llm` — only calls to the LLM endpoint
@@ -15,15 +16,7 @@ const LLM_FIELDS = ['llm_calls', 'llm_prompt_tokens', 'llm_completion_tokens'] a
 /** The usage that `paid` says costs money; the rest zeroed. */
 function paidPart(usage: Usage, paid: PaidUsage): Usage {
   if (paid === 'all') return usage;
-  const zero: Usage = {
-    reference_lookups: 0,
-    retrieval_queries: 0,
-    pairs_scored: 0,
-    llm_calls: 0,
-    llm_prompt_tokens: 0,
-    llm_completion_tokens: 0,
-    compute_ms: 0,
-  };
+  const zero = emptyUsage();
   for (const field of LLM_FIELDS) zero[field] = usage[field];
   return zero;
 }

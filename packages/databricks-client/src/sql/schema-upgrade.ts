@@ -1,14 +1,11 @@
 import {
-  databaseSchemaVersion,
   ddlStatements,
   migrationStatements,
   pendingMigrations,
-  recordedSchemaVersionSql,
+  readSchemaVersion,
   recordSchemaVersionSql,
-  reviewDecisionColumnsSql,
   SCHEMA_VERSION,
   type SqlTarget,
-  schemaTablesSql,
   schemaVersionError,
 } from '@em/sql';
 import type { SqlClient } from './sql-client.js';
@@ -25,21 +22,9 @@ export interface DatabricksSchemaUpgrade {
 
 const target = (sql: SqlClient): SqlTarget => ({ dialect: 'databricks', catalog: sql.catalog });
 
-/** The schema version of the catalog's em tables (Unity Catalog information_schema), or null when there are none. */
-export async function readDatabricksSchemaVersion(sql: SqlClient): Promise<number | null> {
-  const t = target(sql);
-  const tables = (
-    await sql.all<{ table_schema: string; table_name: string }>(schemaTablesSql(t), {}, STAGE)
-  ).map((r) => `${r.table_schema}.${r.table_name}`);
-  const recorded = tables.includes('ops.schema_version')
-    ? ((await sql.all<{ version: unknown }>(recordedSchemaVersionSql(t), {}, STAGE))[0]?.version ?? null)
-    : null;
-  const columns = await sql.all<{ column_name: string }>(reviewDecisionColumnsSql(t), {}, STAGE);
-  return databaseSchemaVersion({
-    tables,
-    recordedVersion: recorded === null ? null : Number(recorded),
-    reviewAuditColumns: columns.some((c) => c.column_name === 'undoes'),
-  });
+/** The schema version of the catalog's em tables (Unity Catalog's system.information_schema), or null when there are none. */
+export function readDatabricksSchemaVersion(sql: SqlClient): Promise<number | null> {
+  return readSchemaVersion(target(sql), (statement) => sql.all(statement, {}, STAGE));
 }
 
 /**

@@ -1,15 +1,12 @@
 import { InputError } from '@em/core';
 import {
-  databaseSchemaVersion,
   ddlStatements,
   migrationStatements,
   pendingMigrations,
-  recordedSchemaVersionSql,
+  readSchemaVersion,
   recordSchemaVersionSql,
-  reviewDecisionColumnsSql,
   SCHEMA_VERSION,
   type SqlTarget,
-  schemaTablesSql,
   schemaVersionError,
 } from '@em/sql';
 import type { Database } from '../db/database.js';
@@ -28,19 +25,8 @@ export interface SchemaUpgrade {
 }
 
 /** The database's schema version, or null when it has no em tables yet. */
-export async function readSchemaVersion(db: Database): Promise<number | null> {
-  const tables = (
-    await db.all<{ table_schema: string; table_name: string }>(schemaTablesSql(DUCKDB), [], STAGE)
-  ).map((t) => `${t.table_schema}.${t.table_name}`);
-  const recorded = tables.includes('ops.schema_version')
-    ? (await db.one<{ version: number | null }>(recordedSchemaVersionSql(DUCKDB), [], STAGE)).version
-    : null;
-  const columns = await db.all<{ column_name: string }>(reviewDecisionColumnsSql(DUCKDB), [], STAGE);
-  return databaseSchemaVersion({
-    tables,
-    recordedVersion: recorded === null ? null : Number(recorded),
-    reviewAuditColumns: columns.some((c) => c.column_name === 'undoes'),
-  });
+export function readLocalSchemaVersion(db: Database): Promise<number | null> {
+  return readSchemaVersion(DUCKDB, (sql) => db.all(sql, [], STAGE));
 }
 
 const record = (db: Database, version: number, name: string) =>
@@ -53,7 +39,7 @@ const record = (db: Database, version: number, name: string) =>
  * A database newer than this em is refused. `em init` and `em migrate`.
  */
 export async function upgradeSchema(db: Database): Promise<SchemaUpgrade> {
-  const from = await readSchemaVersion(db);
+  const from = await readLocalSchemaVersion(db);
   if (from !== null && from > SCHEMA_VERSION) throw schemaVersionError(db.path, from, '');
   const applied: { version: number; name: string }[] = [];
   if (from === null) {
@@ -82,7 +68,7 @@ export async function upgradeSchema(db: Database): Promise<SchemaUpgrade> {
  * and opened for writing; refuse, naming `em migrate`, when it is older and read-only, or newer.
  */
 export async function checkSchemaOnOpen(db: Database): Promise<void> {
-  const version = await readSchemaVersion(db);
+  const version = await readLocalSchemaVersion(db);
   if (version === null) {
     throw new InputError(`${db.path} has no em tables yet; run \`em init\` (LocalEngine.init) first.`);
   }

@@ -1,5 +1,7 @@
 import { InputError } from '@em/core';
+import type { SqlTarget } from '../dml/sql-target.js';
 import { SCHEMA_VERSION } from './schema-migrations.js';
+import { recordedSchemaVersionSql, reviewDecisionColumnsSql, schemaTablesSql } from './schema-version-sql.js';
 
 /** What the schema queries found in a database. */
 export interface SchemaFacts {
@@ -34,4 +36,21 @@ export function schemaVersionError(where: string, version: number, migrateComman
       `It was opened read-only, so it was not upgraded. Run \`${migrateCommand}\` once (it applies ` +
       `${SCHEMA_VERSION - version} migration(s) from sql/migrations/ and keeps every row), then retry.`,
   );
+}
+
+/** Runs one statement without parameters and returns its rows (each engine passes its own). */
+export type SchemaQuery = (sql: string) => Promise<readonly Record<string, unknown>[]>;
+
+/** The schema version of the database `query` reaches, or null when it has no em tables yet. */
+export async function readSchemaVersion(target: SqlTarget, query: SchemaQuery): Promise<number | null> {
+  const tables = (await query(schemaTablesSql(target))).map((r) => `${r.table_schema}.${r.table_name}`);
+  const recorded = tables.includes('ops.schema_version')
+    ? ((await query(recordedSchemaVersionSql(target)))[0]?.version ?? null)
+    : null;
+  const columns = await query(reviewDecisionColumnsSql(target));
+  return databaseSchemaVersion({
+    tables,
+    recordedVersion: recorded === null ? null : Number(recorded),
+    reviewAuditColumns: columns.some((c) => c.column_name === 'undoes'),
+  });
 }
