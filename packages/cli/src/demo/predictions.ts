@@ -7,8 +7,8 @@ type Prediction = Parameters<typeof evaluate>[0]['predictions'][number];
  * The gold table as predictions for @em/eval, one row per source record: the columns
  * evaluation reads, numbers cast to DOUBLE so the driver hands back plain numbers.
  */
-export function goldPredictions(engine: Engine): Promise<Prediction[]> {
-  return engine.query<Prediction>(
+export async function goldPredictions(engine: Engine): Promise<Prediction[]> {
+  const rows = await engine.query<Prediction & { usage: string }>(
     `SELECT source_id, source_system, matched_ciq_id,
             CAST(match_confidence AS DOUBLE) AS match_confidence,
             match_method, match_stage,
@@ -20,4 +20,6 @@ export function goldPredictions(engine: Engine): Promise<Prediction[]> {
        FROM gold.matched_entities
       ORDER BY source_system, source_id`,
   );
+  // The recorded usage as an object, for em-eval's Databricks projection.
+  return rows.map((row) => ({ ...row, usage: JSON.parse(row.usage) }));
 }
