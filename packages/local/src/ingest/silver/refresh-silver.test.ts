@@ -35,7 +35,10 @@ describe('refreshSilver', () => {
     expect(inline).toHaveLength(300);
     await db.run('DELETE FROM silver.normalized_reference');
     const progress: number[] = [];
-    const normalized = await refreshSilver(db, spec, { workers: 2, onProgress: (done) => progress.push(done) });
+    const normalized = await refreshSilver(db, spec, {
+      workers: 2,
+      onProgress: (done) => progress.push(done),
+    });
     expect(normalized).toBe(300);
     expect(progress.at(-1)).toBe(300);
     expect(await silver()).toEqual(inline);
