@@ -1,10 +1,5 @@
-import {
-  createInMemoryBackends,
-  parseCascadeConfig,
-  runCascade,
-  type SourceEntity,
-  sourceKey,
-} from '@em/core';
+import { parseCascadeConfig, runCascade, type SourceEntity, sourceKey } from '@em/core';
+import { createInMemoryBackends } from '@em/core/testing';
 import {
   ChannelRetriever,
   chooseTrainingPairs,

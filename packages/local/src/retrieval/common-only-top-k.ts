@@ -1,6 +1,6 @@
 import { type CommonBlock, commonDot } from './common-block.js';
 import type { Leaders } from './leaders.js';
-import type { NameIndexArrays } from './name-index.js';
+import type { NameIndexArrays } from './name-index-arrays.js';
 import type { SearchScratch } from './search-scratch.js';
 
 export interface CommonQuery {

@@ -2,7 +2,7 @@ import { type CommonBlock, commonDot } from './common-block.js';
 import { type CommonOnlyStrategy, commonOnlyTopK } from './common-only-top-k.js';
 import { keyCountry } from './doc-keys.js';
 import { Leaders, SLACK } from './leaders.js';
-import type { NameIndexArrays, SearchHit } from './name-index.js';
+import type { NameIndexArrays, SearchHit } from './name-index-arrays.js';
 import type { SearchScratch } from './search-scratch.js';
 import { type RareTerms, rareScoreOf, seedDocs } from './seed-top-k.js';
 

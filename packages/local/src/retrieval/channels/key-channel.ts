@@ -1,6 +1,6 @@
 import type { ReferenceEntity, SourceEntity } from '@em/core';
+import { hashString } from '@em/core/features';
 import type { ReferenceRows } from '../../reference/reference-rows.js';
-import { keyHash } from './key-hash.js';
 
 /** A record's key in one channel, or null when it has none (an empty column). */
 export type ChannelKey = (record: SourceEntity | ReferenceEntity) => string | null;
@@ -38,7 +38,7 @@ export class KeyChannel {
     let m = 0;
     for (let d = 0; d < n; d++) {
       const k = rowKey(reference, d);
-      if (k !== null) packed[m++] = keyHash(k, this.hashBits) * this.rowScale + d;
+      if (k !== null) packed[m++] = this.hash(k) * this.rowScale + d;
     }
     this.sorted = packed.slice(0, m).sort();
   }
@@ -47,7 +47,7 @@ export class KeyChannel {
   find(source: SourceEntity): readonly number[] {
     const k = this.key(source);
     if (k === null) return [];
-    const from = keyHash(k, this.hashBits) * this.rowScale;
+    const from = this.hash(k) * this.rowScale;
     const rows: number[] = [];
     for (
       let i = this.lowerBound(from);
@@ -60,6 +60,11 @@ export class KeyChannel {
       if (rows.length > this.maxBlock) return [];
     }
     return rows;
+  }
+
+  /** The top `hashBits` bits of the key's hash. */
+  private hash(key: string): number {
+    return hashString(key) >>> (32 - this.hashBits);
   }
 
   private lowerBound(value: number): number {
