@@ -77,7 +77,7 @@ describe('bar chart', () => {
     );
     expect(chart.split('\n')).toEqual([
       'exact_identifier  ██████████  30   75.0%',
-      'no_match     ███▍        10   25.0%',
+      'no_match          ███▍        10   25.0%',
     ]);
   });
 });

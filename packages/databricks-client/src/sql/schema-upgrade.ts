@@ -24,7 +24,7 @@ const target = (sql: SqlClient): SqlTarget => ({ dialect: 'databricks', catalog:
 
 /** The schema version of the catalog's em tables (Unity Catalog's system.information_schema), or null when there are none. */
 export function readDatabricksSchemaVersion(sql: SqlClient): Promise<number | null> {
-  return readSchemaVersion(target(sql), (statement) => sql.all(statement, {}, STAGE));
+  return readSchemaVersion(target(sql), (statement, params) => sql.all(statement, params, STAGE));
 }
 
 /**

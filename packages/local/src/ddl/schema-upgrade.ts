@@ -26,7 +26,7 @@ export interface SchemaUpgrade {
 
 /** The database's schema version, or null when it has no em tables yet. */
 export function readLocalSchemaVersion(db: Database): Promise<number | null> {
-  return readSchemaVersion(DUCKDB, (sql) => db.all(sql, [], STAGE));
+  return readSchemaVersion(DUCKDB, (sql, params) => db.all(sql, params, STAGE));
 }
 
 const record = (db: Database, version: number, name: string) =>

@@ -38,16 +38,24 @@ export function schemaVersionError(where: string, version: number, migrateComman
   );
 }
 
-/** Runs one statement without parameters and returns its rows (each engine passes its own). */
-export type SchemaQuery = (sql: string) => Promise<readonly Record<string, unknown>[]>;
+/** Runs one statement with named parameters and returns its rows (each engine passes its own). */
+export type SchemaQuery = (
+  sql: string,
+  params: Readonly<Record<string, string>>,
+) => Promise<readonly Record<string, unknown>[]>;
 
 /** The schema version of the database `query` reaches, or null when it has no em tables yet. */
 export async function readSchemaVersion(target: SqlTarget, query: SchemaQuery): Promise<number | null> {
-  const tables = (await query(schemaTablesSql(target))).map((r) => `${r.table_schema}.${r.table_name}`);
+  // DuckDB reads its own database; Databricks filters the metastore by catalog, bound as a value.
+  const byCatalog: Readonly<Record<string, string>> =
+    target.dialect === 'databricks' ? { catalog: target.catalog ?? 'entity_matching' } : {};
+  const tables = (await query(schemaTablesSql(target), byCatalog)).map(
+    (r) => `${r.table_schema}.${r.table_name}`,
+  );
   const recorded = tables.includes('ops.schema_version')
-    ? ((await query(recordedSchemaVersionSql(target)))[0]?.version ?? null)
+    ? ((await query(recordedSchemaVersionSql(target), {}))[0]?.version ?? null)
     : null;
-  const columns = await query(reviewDecisionColumnsSql(target));
+  const columns = await query(reviewDecisionColumnsSql(target), byCatalog);
   return databaseSchemaVersion({
     tables,
     recordedVersion: recorded === null ? null : Number(recorded),

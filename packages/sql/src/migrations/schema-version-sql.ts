@@ -2,12 +2,13 @@ import { param, type SqlTarget, tableName } from '../dml/sql-target.js';
 
 /**
  * DuckDB: this database's information_schema. Databricks: the metastore-wide
- * system.information_schema filtered by catalog, which answers (with no rows) before the catalog exists.
+ * system.information_schema filtered by catalog (parameter `catalog`), which answers (with no
+ * rows) before the catalog exists.
  */
 const informationSchema = (target: SqlTarget, view: 'tables' | 'columns') =>
   target.dialect === 'duckdb'
     ? `information_schema.${view} WHERE table_catalog = current_database() AND`
-    : `system.information_schema.${view} WHERE table_catalog = '${(target.catalog ?? 'entity_matching').replaceAll("'", "''")}' AND`;
+    : `system.information_schema.${view} WHERE table_catalog = ${param(target, 'catalog')} AND`;
 
 /** The em tables of gold and ops that exist (table_schema, table_name). */
 export const schemaTablesSql = (target: SqlTarget): string =>

@@ -127,7 +127,7 @@ WITH top2 AS (
 )
 SELECT v.*,
   CASE WHEN verdict = 'none' THEN NULL ELSE top_ciq_id END AS pair_matched_ciq_id,
-  CASE WHEN verdict = 'none' THEN 'no_match' ELSE 'ditto_matcher' END AS pair_method,
+  CASE WHEN verdict = 'none' THEN 'no_match' ELSE 'pair_model' END AS pair_method,
   CASE WHEN verdict = 'accept' THEN p1 WHEN verdict = 'none' THEN CAST('1' AS DOUBLE) - p1 ELSE LEAST(p1, CAST('0.89' AS DOUBLE)) END AS pair_confidence,
   CASE WHEN verdict = 'accept' THEN printf('Pair model matched %s at %.2f', top_ciq_id, p1)
        WHEN verdict = 'margin' THEN printf('Pair model undecided: %s at %.2f vs %s at %.2f (margin < %.2f); tentative match to the top candidate, sent to review', top_ciq_id, p1, COALESCE(second_ciq_id, 'no runner-up'), p2, CAST('0.1' AS DOUBLE))
@@ -266,7 +266,7 @@ WITH routes AS (
   SELECT j.*,
     CASE WHEN j.outcome = 'exact' THEN 0 ELSE 1 END AS retrieval_queries,
     CASE WHEN j.outcome IN ('exact', 'nothing_found', 'no_retriever') THEN 0 ELSE COALESCE(j.n, 0) END AS pairs_scored,
-    CASE outcome WHEN 'exact' THEN 'exact_match' WHEN 'llm' THEN CASE WHEN chosen_ciq_id IS NULL THEN 'no_match' ELSE 'foundation_model' END
+    CASE outcome WHEN 'exact' THEN 'exact_identifier' WHEN 'llm' THEN CASE WHEN chosen_ciq_id IS NULL THEN 'no_match' ELSE 'llm' END
       WHEN 'llm_failed' THEN pair_method WHEN 'pair' THEN pair_method ELSE 'no_match' END AS match_method,
     CASE outcome WHEN 'exact' THEN 'Stage 1: Exact Match' WHEN 'llm' THEN 'Stage 4: LLM Adjudication'
       WHEN 'llm_failed' THEN 'Stage 3: Pair Model' WHEN 'pair' THEN 'Stage 3: Pair Model' ELSE 'Stage 2: Candidate Retrieval' END AS match_stage,
