@@ -3,13 +3,13 @@ import { EmError, InputError } from '@em/core';
 import type { Database } from '../db/database.js';
 import { withMemoryLimit } from '../db/memory-limit.js';
 import { runLog } from '../runs/run-log.js';
-import { upsertBronze } from './bronze-upsert.js';
+import { mergeBronzeUpsert, stageBronzeUpsert } from './bronze-upsert.js';
 import { columnsFor, type EntityKind } from './entity-columns.js';
 import type { IngestReport } from './ingest-report.js';
 import { canonicalColumnName } from './input-reader.js';
 import { openInput } from './open-input.js';
 import { quarantineRejects } from './quarantine-rows.js';
-import { refreshSilver } from './silver-normalize.js';
+import { refreshSilver, staleRowsSql, startNormalizing } from './silver-normalize.js';
 import { stripNulBytes } from './strip-nul-bytes.js';
 import { validateRows } from './validate-rows.js';
 
@@ -115,8 +115,19 @@ async function loadFile(
         }
         await validateRows(db, spec, { maxFieldLength, system });
         const { count: quarantined, samples } = await quarantineRejects(db, runId, kind, file);
-        const counts = await upsertBronze(db, spec, file, new Date().toISOString());
-        await refreshSilver(db, spec, { onProgress: options.onProgress });
+        const counts = await stageBronzeUpsert(db, spec);
+        // Normalization threads work on the staged rows while DuckDB writes them to bronze.
+        const normalizing = await startNormalizing(db, spec, staleRowsSql(spec, 'em_load'), {
+          onProgress: options.onProgress,
+        });
+        try {
+          await mergeBronzeUpsert(db, spec, file, new Date().toISOString());
+        } catch (error) {
+          await normalizing.abandon();
+          throw error;
+        }
+        await normalizing.finish();
+        await refreshSilver(db, spec); // bronze rows of earlier loads whose silver row is missing or stale
         const loaded = counts.inserted + counts.updated + counts.unchanged;
         if (read !== loaded + quarantined) {
           throw new EmError(
