@@ -19,13 +19,15 @@ export interface IngestOptions {
   /** Longest accepted field in characters (default 4096); longer rows are quarantined. */
   readonly maxFieldLength?: number;
   readonly onProgress?: (done: number, total: number) => void;
-  /** DuckDB's buffer memory during the ingest (default 512MB); more spills to disk. */
+  /** DuckDB's buffer memory during the ingest (default 512MB per million rows, at least 512MB); more spills to disk. */
   readonly memoryLimit?: string;
 }
 
 export const DEFAULT_MAX_FIELD_LENGTH = 4096;
-/** Keeps an ingest of millions of rows within about 1 GB, worker threads included. */
+/** Keeps an ingest of a million rows within about 1 GB, worker threads included. */
 export const DEFAULT_INGEST_MEMORY_LIMIT = '512MB';
+/** Past a million rows the primary-key indexes of bronze and silver outgrow that; the limit grows with the rows. */
+const ingestMemoryLimit = (rows: number): string => `${Math.max(512, Math.ceil((512 * rows) / 1_000_000))}MB`;
 
 function checkSystem(system: string | undefined, max: number): string | null {
   if (system === undefined) return null;
@@ -104,6 +106,8 @@ async function loadFile(
       const { read } = await db.one<{ read: number }>(
         'SELECT (SELECT count(*) FROM em_stage) + (SELECT count(*) FROM em_stage_rejects) AS read',
       );
+      if (options.memoryLimit === undefined && read > 1_000_000)
+        await db.run(`SET memory_limit = '${ingestMemoryLimit(read)}'`, [], 'memory limit');
       const report = await db.transaction(async () => {
         if (system !== null && mapping.has('source_system')) {
           const { replaced } = await db.one<{ replaced: number }>(

@@ -17,7 +17,7 @@ const ROWS_PER_THREAD = 50_000;
 
 export interface SilverOptions {
   readonly onProgress?: (done: number, total: number) => void;
-  /** Normalization threads (default: one per core for large batches; 0 = this thread). */
+  /** Normalization threads (default for large batches: one per core but one, at least one; 0 = this thread). */
   readonly workers?: number;
 }
 
@@ -61,7 +61,9 @@ export async function startNormalizing(
   if (total === 0) return { total, finish: cleanup, abandon: cleanup };
   const inputs = readdirSync(path.join(dir, 'in')).map((f) => path.join(dir, 'in', f));
   const outputs = inputs.map((_, i) => path.join(dir, `out-${i}.csv`));
-  const workers = options.workers ?? (total >= ROWS_PER_THREAD ? Math.min(4, availableParallelism()) : 0);
+  // One core stays DuckDB's: it writes bronze meanwhile.
+  const workers =
+    options.workers ?? (total >= ROWS_PER_THREAD ? Math.max(1, Math.min(4, availableParallelism() - 1)) : 0);
   const pool = new NormalizePool(workers);
   let done = 0;
   const jobs = Promise.all(
