@@ -1,9 +1,8 @@
-import { parseCascadeConfig } from '@em/core';
 import type { Command } from 'commander';
+import { readCascadeConfig } from '../cascade-settings.js';
 import { type CommonOptions, defineCommand, resolveDb } from '../common-options.js';
 import type { CliContext } from '../context.js';
 import { withEngine } from '../engine.js';
-import { readJsonFile } from '../files.js';
 import { print, printJson } from '../io.js';
 import { formatCount, formatDuration, formatPercent } from '../output/format.js';
 import { renderKeyValues } from '../output/table.js';
@@ -27,7 +26,7 @@ export function register(program: Command, { io, openEngine }: CliContext): void
     )
     .action(async (options: IndexOptions) => {
       // The config is checked before anything is read or written (a bad blocking key names its column).
-      const config = parseCascadeConfig(options.config ? await readJsonFile(options.config, io.cwd) : {});
+      const config = await readCascadeConfig(options.config, io.cwd);
       const db = resolveDb(options, io);
       const local = await import('@em/local');
       const { openIndex, indexPathFor, readReferenceStore } = local;

@@ -1,5 +1,6 @@
-import { MATCH_METHODS, parseCascadeConfig } from '@em/core';
+import { MATCH_METHODS } from '@em/core';
 import { type Command, Option } from 'commander';
+import { runSettings } from '../cascade-settings.js';
 import { type CommonOptions, defineCommand, resolveDb } from '../common-options.js';
 import type { CliContext } from '../context.js';
 import {
@@ -10,7 +11,6 @@ import {
   runOnDatabricks,
 } from '../databricks-run.js';
 import { type RunReport, withEngine } from '../engine.js';
-import { readJsonFile } from '../files.js';
 import { print, printJson } from '../io.js';
 import { renderBarChart } from '../output/bar-chart.js';
 import { formatCount, formatDuration, formatMoney, formatPercent } from '../output/format.js';
@@ -22,6 +22,8 @@ interface RunOptions extends CommonOptions {
   full?: boolean;
   strictLlm?: boolean;
   config?: string;
+  llmBaseUrl?: string;
+  llmModel?: string;
   engine: EngineName;
 }
 
@@ -40,6 +42,11 @@ export function register(program: Command, { io, openEngine }: CliContext): void
     .option('--full', 'reprocess every source record, not only new or changed ones')
     .option('--strict-llm', 'exit non-zero when the LLM stage failed for any case (they still go to review)')
     .option('--config <file>', 'cascade settings as JSON (thresholds, topK, prices, llm); see CascadeConfig')
+    .option(
+      '--llm-base-url <url>',
+      'stage 4: OpenAI-compatible API root (default: $EM_LLM_BASE_URL, else llm.baseUrl in --config; none: stage 4 off)',
+    )
+    .option('--llm-model <name>', 'stage 4: model name (default: $EM_LLM_MODEL, else llm.model in --config)')
     .addOption(
       new Option('--engine <engine>', 'where the cascade runs: embedded DuckDB, or a Databricks workspace')
         .choices(ENGINES)
@@ -47,10 +54,8 @@ export function register(program: Command, { io, openEngine }: CliContext): void
     )
     .addHelpText('after', DATABRICKS_ENV_HELP)
     .action(async (options: RunOptions) => {
-      // Validate the config before touching the database: every problem is reported at once.
-      const config = options.config
-        ? parseCascadeConfig(await readJsonFile(options.config, io.cwd))
-        : undefined;
+      // Settings are resolved and checked before the database is touched: every problem at once.
+      const { config, llmApiKey } = await runSettings(options, io);
       if (options.engine === 'databricks') {
         const progress = createProgress(io.stderr, 'run');
         const report = await runOnDatabricks(io, {
@@ -65,7 +70,7 @@ export function register(program: Command, { io, openEngine }: CliContext): void
       const db = resolveDb(options, io);
       const progress = createProgress(io.stderr, 'run');
       const report = await withEngine(openEngine, db.path, (engine) =>
-        engine.run({ full: options.full ?? false, config, onProgress: progress.update }),
+        engine.run({ full: options.full ?? false, config, llmApiKey, onProgress: progress.update }),
       );
       progress.finish();
       if (options.json) printJson(io, { command: 'run', db: db.path, ...report });

@@ -1,5 +1,6 @@
 import type { evaluate } from '@em/eval';
 import type { writeDatasetCsv } from '@em/fixtures';
+import type { RunSettings } from '../cascade-settings.js';
 import type { Engine, IngestReport, OpenEngine, RunReport, StatsReport } from '../engine.js';
 import type { Progress } from '../output/progress.js';
 
@@ -15,8 +16,8 @@ export interface DemoState {
   dir: string;
   dbPath: string;
   files: { reference: string; source: string; gold: string };
-  /** Auto-match threshold the run used; the evaluation's "auto" view uses the same. */
-  threshold: number;
+  /** What the run is configured with (EM_LLM_* as for em run); its auto-match threshold is the evaluation's too. */
+  settings: RunSettings;
   engine?: Engine;
   dataset?: Awaited<ReturnType<typeof writeDatasetCsv>>;
   reference?: IngestReport;

@@ -76,7 +76,12 @@ const run: DemoStep = {
   title: 'match',
   async run({ state, progress }) {
     const p = progress('run');
-    state.run = await engineOf(state).run({ full: true, onProgress: p.update });
+    state.run = await engineOf(state).run({
+      full: true,
+      config: state.settings.config,
+      llmApiKey: state.settings.llmApiKey,
+      onProgress: p.update,
+    });
     p.finish();
     return `${formatCount(state.run.processed)} processed, ${formatCount(Math.round(state.run.entitiesPerSecond))}/s`;
   },
@@ -98,7 +103,7 @@ const evaluateStep: DemoStep = {
     state.evaluation = evaluate({
       predictions: predictions.filter(heldOut),
       truth,
-      threshold: state.threshold,
+      threshold: state.settings.config.autoMatchThreshold,
     });
     return `F1 ${state.evaluation.all.f1.toFixed(3)}`;
   },

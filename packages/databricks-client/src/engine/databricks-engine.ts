@@ -60,7 +60,7 @@ export class DatabricksEngine {
     options: DatabricksEngineOptions,
     private readonly thrift: { session: Promise<ClosableSqlSession> | null },
   ) {
-    const env = options.env ?? process.env;
+    const env = options.env ?? {};
     const { http } = connection;
     this.sql = new SqlClient(sessionSource, catalog);
     this.lookup = new DatabricksReferenceLookup(this.sql);
@@ -92,7 +92,7 @@ export class DatabricksEngine {
 
   /** Resolve host, credentials and the SQL route; nothing is sent until a method runs. */
   static open(options: DatabricksEngineOptions = {}): DatabricksEngine {
-    const env = options.env ?? process.env;
+    const env = options.env ?? {};
     const connection = connectDatabricks(options);
     const catalog = setting(options.catalog, env.EM_CATALOG, DEFAULT_CATALOG);
     const thrift: { session: Promise<ClosableSqlSession> | null } = { session: null };

@@ -23,6 +23,8 @@ export interface RunOptions {
   /** Stages 2–4; when absent, the index and model beside the database and the configured LLM (see defaultBackends). */
   readonly backends?: Partial<Pick<CascadeBackends, 'retriever' | 'scorer' | 'adjudicator'>>;
   readonly onProgress?: (done: number, total: number) => void;
+  /** Stage 4's API key (the CLI passes EM_LLM_API_KEY); the endpoint itself is `config.llm.baseUrl` / `model`. */
+  readonly llmApiKey?: string | null;
   /** With no pair model beside the database, train one without labels first (default true). */
   readonly autoTrain?: boolean;
   /** Called after each batch is committed to gold, with the rows it held (crash tests wait on it). */
@@ -42,7 +44,7 @@ export async function runMatching(db: Database, options: RunOptions = {}): Promi
     options.backends || options.autoTrain === false ? null : await ensurePairModel(db, parsed);
   const { backends, config, close } = options.backends
     ? { backends: options.backends, config: parsed, close: async () => {} }
-    : await defaultBackends(db, parsed);
+    : await defaultBackends(db, parsed, options.llmApiKey ?? null);
   const autoMatches: DecidedForEstimate[] = [];
   try {
     const report = await runMatchingJob(
