@@ -3,14 +3,9 @@ import { type Command, Option } from 'commander';
 import { runSettings } from '../cascade-settings.js';
 import { type CommonOptions, defineCommand, resolveDb } from '../common-options.js';
 import type { CliContext } from '../context.js';
-import {
-  DATABRICKS_ENV_HELP,
-  databricksGoldTable,
-  ENGINES,
-  type EngineName,
-  runOnDatabricks,
-} from '../databricks-run.js';
-import { type RunReport, withEngine } from '../engine.js';
+import { DATABRICKS_ENV_HELP, databricksGoldTable } from '../databricks-help.js';
+import { ENGINES, type EngineName, type RunReport } from '../engine.js';
+import { withSelectedEngine } from '../engine-factory.js';
 import { print, printJson } from '../io.js';
 import { renderBarChart } from '../output/bar-chart.js';
 import { formatCount, formatDuration, formatMoney, formatPercent } from '../output/format.js';
@@ -27,7 +22,8 @@ interface RunOptions extends CommonOptions {
   engine: EngineName;
 }
 
-export function register(program: Command, { io, openEngine }: CliContext): void {
+export function register(program: Command, ctx: CliContext): void {
+  const { io } = ctx;
   defineCommand(program, {
     name: 'run',
     description:
@@ -56,23 +52,17 @@ export function register(program: Command, { io, openEngine }: CliContext): void
     .action(async (options: RunOptions) => {
       // Settings are resolved and checked before the database is touched: every problem at once.
       const { config, llmApiKey } = await runSettings(options, io);
-      if (options.engine === 'databricks') {
-        const progress = createProgress(io.stderr, 'run');
-        const report = await runOnDatabricks(io, {
-          full: options.full ?? false,
-          config,
-          onProgress: progress.update,
-        });
-        progress.finish();
-        if (options.json) return printJson(io, { command: 'run', engine: 'databricks', ...report });
-        return print(io, ...describeRun(report), '', `Gold rows: ${databricksGoldTable(io)}`);
-      }
       const db = resolveDb(options, io);
       const progress = createProgress(io.stderr, 'run');
-      const report = await withEngine(openEngine, db.path, (engine) =>
+      const report = await withSelectedEngine(ctx, options.engine, db.path, (engine) =>
         engine.run({ full: options.full ?? false, config, llmApiKey, onProgress: progress.update }),
       );
       progress.finish();
+      if (options.engine === 'databricks') {
+        // Where the rows went is all that differs: a catalog table, not a database file.
+        if (options.json) return printJson(io, { command: 'run', engine: 'databricks', ...report });
+        return print(io, ...describeRun(report), '', `Gold rows: ${databricksGoldTable(io)}`);
+      }
       if (options.json) printJson(io, { command: 'run', db: db.path, ...report });
       else
         print(

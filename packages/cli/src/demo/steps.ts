@@ -57,10 +57,9 @@ const train: DemoStep = {
   title: 'train pair model',
   async run({ state }) {
     const { readReferenceRows, trainLocalModel } = await import('@em/local');
-    const { readLabels } = await import('../commands/train.js');
     const engine = engineOf(state);
     const reference = await readReferenceRows((sql) => engine.query(sql));
-    const { labels } = await readLabels(engine, state.files.gold);
+    const { labels } = await engine.readGoldLabels(state.files.gold);
     const trained = trainLocalModel(state.dbPath, reference, {
       labels,
       labelFraction: DEMO_TRAIN_FRACTION,

@@ -1,10 +1,5 @@
-import {
-  type CascadeBackends,
-  type CascadeConfigInput,
-  parseCascadeConfig,
-  type RunReport,
-  runMatchingJob,
-} from '@em/core';
+import { type CascadeBackends, parseCascadeConfig, type RunReport, runMatchingJob } from '@em/core';
+import type { EngineRunOptions } from '@em/core/engine';
 import type { Database } from '../db/database.js';
 import { type DecidedForEstimate, estimateAutoPrecision } from '../model/auto-precision.js';
 import { GbdtPairScorer } from '../model/gbdt-pair-scorer.js';
@@ -16,19 +11,11 @@ import { describeStages } from './run-stages.js';
 
 export const ENGINE_VERSION = 'em-local@0.1.0';
 
-export interface RunOptions {
-  /** Decide every source again, not only new or changed ones (human decisions stay). */
-  readonly full?: boolean;
-  readonly config?: CascadeConfigInput;
+export interface RunOptions extends EngineRunOptions {
   /** Stages 2–4; when absent, the index and model beside the database and the configured LLM (see defaultBackends). */
   readonly backends?: Partial<Pick<CascadeBackends, 'retriever' | 'scorer' | 'adjudicator'>>;
-  readonly onProgress?: (done: number, total: number) => void;
-  /** Stage 4's API key (the CLI passes EM_LLM_API_KEY); the endpoint itself is `config.llm.baseUrl` / `model`. */
-  readonly llmApiKey?: string | null;
   /** With no pair model beside the database, train one without labels first (default true). */
   readonly autoTrain?: boolean;
-  /** Called after each batch is committed to gold, with the rows it held (crash tests wait on it). */
-  readonly onBatchCommitted?: (rows: number) => void;
 }
 
 /**
