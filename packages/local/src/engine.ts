@@ -1,9 +1,13 @@
 import type { RunReport } from '@em/core';
+import type { EngineInitReport, MatchingEngine } from '@em/core/engine';
+import { DDL_FILES } from '@em/sql';
 import { Database, type DatabaseOpenOptions } from './db/database.js';
 import { checkSchemaOnOpen, type SchemaUpgrade, upgradeSchema } from './ddl/schema-upgrade.js';
+import type { LocalEngineShapes } from './engine-shapes.js';
 import { exportGold } from './gold/export-gold.js';
 import { type Monitoring, monitoring } from './gold/monitoring.js';
 import { type StatsReport, stats } from './gold/stats.js';
+import { type IndexOptions, type IndexReport, indexReference } from './indexing/index-reference.js';
 import type { EntityKind } from './ingest/entity-columns.js';
 import { type IngestOptions, ingestFile } from './ingest/ingest-file.js';
 import type { IngestReport } from './ingest/ingest-report.js';
@@ -21,6 +25,8 @@ import { type ReviewLabel, reviewDecisionLabels } from './review/review-labels.j
 import { type ReviewItem, type ReviewQueueOptions, reviewQueue } from './review/review-queue.js';
 import { type UndoRequest, undoLastDecision } from './review/review-undo.js';
 import { type RunOptions, runMatching } from './runs/run-matching.js';
+import { type GoldLabels, readGoldLabels } from './train/gold-labels.js';
+import { type TrainOptions, type TrainResult, trainFromDatabase } from './train/train-from-database.js';
 
 export interface LocalEngineOptions extends DatabaseOpenOptions {
   /** DuckDB database file (`:memory:` for a throwaway one); created if missing unless `access` says otherwise. */
@@ -32,7 +38,8 @@ export interface LocalEngineOptions extends DatabaseOpenOptions {
  * quarantine, incremental crash-safe matching runs through the core cascade, review, stats
  * and export. Not safe for concurrent calls: await each before the next.
  */
-export class LocalEngine {
+export class LocalEngine implements MatchingEngine<LocalEngineShapes> {
+  readonly name = 'local';
   private initialized = false;
 
   private constructor(readonly db: Database) {}
@@ -43,13 +50,14 @@ export class LocalEngine {
 
   /**
    * Create every schema, table and view (sql/, carried by @em/sql, rendered for DuckDB), or bring
-   * an older database to the current schema version (sql/migrations/). Safe to repeat.
+   * an older database to the current schema version (sql/migrations/) first. Safe to repeat.
    */
-  async init(): Promise<void> {
+  async init(): Promise<EngineInitReport> {
     await this.migrate();
+    return { location: this.db.path, applied: DDL_FILES.map((f) => f.name) };
   }
 
-  /** `init`, reporting the schema version found and the migrations applied (`em migrate`). */
+  /** Bring the database to this em's schema version: the version found and the migrations applied (`em migrate`). */
   async migrate(): Promise<SchemaUpgrade> {
     const upgrade = await upgradeSchema(this.db);
     this.initialized = true;
@@ -59,6 +67,24 @@ export class LocalEngine {
   async ingest(kind: EntityKind, file: string, options: IngestOptions = {}): Promise<IngestReport> {
     await this.ready();
     return ingestFile(this.db, kind, file, options);
+  }
+
+  /** Train the pair model from the gold labels or, without them, self-supervised; saved beside the database. */
+  async train(options: TrainOptions = {}): Promise<TrainResult> {
+    await this.ready();
+    return trainFromDatabase(this.db, options);
+  }
+
+  /** A gold standard CSV read against the ingested sources (labels, and rows naming no ingested source). */
+  async readGoldLabels(file: string): Promise<GoldLabels> {
+    await this.ready();
+    return readGoldLabels(this.db, file);
+  }
+
+  /** Bring the retrieval index beside the database up to date; report each candidate channel's reach. */
+  async index(options: IndexOptions = {}): Promise<IndexReport> {
+    await this.ready();
+    return indexReference(this.db, options);
   }
 
   async run(options: RunOptions = {}): Promise<RunReport> {

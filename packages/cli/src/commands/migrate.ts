@@ -1,21 +1,17 @@
 import { type Command, Option } from 'commander';
 import { type CommonOptions, defineCommand, resolveDb } from '../common-options.js';
 import type { CliContext } from '../context.js';
-import { DATABRICKS_ENV_HELP, ENGINES, type EngineName } from '../databricks-run.js';
-import { withEngine } from '../engine.js';
+import { DATABRICKS_ENV_HELP } from '../databricks-help.js';
+import { ENGINES, type EngineName } from '../engine.js';
+import { withSelectedEngine } from '../engine-factory.js';
 import { print, printJson } from '../io.js';
 
 interface MigrateOptions extends CommonOptions {
   engine: EngineName;
 }
 
-interface Upgrade {
-  readonly from: number | null;
-  readonly to: number;
-  readonly applied: readonly { readonly version: number; readonly name: string }[];
-}
-
-export function register(program: Command, { io, openEngine }: CliContext): void {
+export function register(program: Command, ctx: CliContext): void {
+  const { io } = ctx;
   defineCommand(program, {
     name: 'migrate',
     description:
@@ -29,24 +25,11 @@ export function register(program: Command, { io, openEngine }: CliContext): void
     )
     .addHelpText('after', DATABRICKS_ENV_HELP)
     .action(async (options: MigrateOptions) => {
-      let where: string;
-      let upgrade: Upgrade;
-      if (options.engine === 'databricks') {
-        const { DatabricksEngine } = await import('@em/databricks-client');
-        const engine = DatabricksEngine.open({ env: io.env });
-        try {
-          upgrade = await engine.migrate();
-          where = `catalog ${engine.sql.catalog}`;
-        } finally {
-          await engine.close();
-        }
-      } else {
-        const db = resolveDb(options, io);
-        upgrade = await withEngine(openEngine, db.path, (engine) => engine.migrate());
-        where = db.shown;
-      }
+      const db = resolveDb(options, io);
+      const upgrade = await withSelectedEngine(ctx, options.engine, db.path, (engine) => engine.migrate());
+      const where = options.engine === 'databricks' ? 'the catalog' : db.shown;
       if (options.json)
-        return printJson(io, { command: 'migrate', engine: options.engine, where, ...upgrade });
+        return printJson(io, { command: 'migrate', engine: options.engine, db: db.path, ...upgrade });
       if (upgrade.applied.length === 0)
         return print(io, `${where} is at schema version ${upgrade.to}; nothing to migrate.`);
       print(
