@@ -9,6 +9,7 @@ import {
   ChannelRetriever,
   chooseTrainingPairs,
   estimateAutoPrecision,
+  type GbdtOptions,
   GbdtPairScorer,
   type GoldLabel,
   IndexRetriever,
@@ -18,6 +19,7 @@ import {
   withTrust,
 } from '../../src/index.js';
 import type { CompaniesData } from './companies-data.js';
+import { errorBreakdown } from './error-breakdown.js';
 import { metrics, type Row } from './match-metrics.js';
 
 export interface TrustRow {
@@ -44,6 +46,8 @@ export interface EvaluateOptions {
   readonly seed: number;
   /** Labels answered through `em label`, trained on like review decisions (on top of self-supervision). */
   readonly answers?: readonly GoldLabel[];
+  /** GBDT options over the defaults (tuning; `--gbdt JSON` in the benches). */
+  readonly gbdt?: Partial<GbdtOptions>;
   /** More sources to run the trained model on (not measured): their results come back in `extraResults`. */
   readonly extra?: readonly SourceEntity[];
 }
@@ -74,6 +78,7 @@ export async function evaluateModel(
       featureNames: built.featureNames,
       source: built.source,
       seed: options.seed,
+      ...(options.gbdt ? { gbdt: options.gbdt } : {}),
     }),
     built.pairs,
     {
@@ -110,6 +115,12 @@ export async function evaluateModel(
     })),
     trained.trust,
     0.9,
+  );
+  const truths = evaluation.map((s) => data.gold.get(sourceKey(s))!.trueCiqId);
+  const hardOnly = <T>(xs: readonly T[]) =>
+    xs.filter((_, i) => data.gold.get(sourceKey(evaluation[i]!))!.hard);
+  log.push(
+    `[${options.mode}] errors ${JSON.stringify(errorBreakdown(results, truths))}; hard rows ${JSON.stringify(errorBreakdown(hardOnly(results), hardOnly(truths)))}`,
   );
   const all = metrics(rows, 'all');
   const auto = metrics(rows, 'auto');
