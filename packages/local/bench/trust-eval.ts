@@ -11,6 +11,7 @@
  *     [--data DIR]      default ../shared/data/companies; a fixtures folder (reference.csv, source.csv, gold.csv) works too
  *     [--modes no-labels,labels] [--seed 1] [--swap] [--json FILE]
  *     [--gbdt JSON]     GBDT options over the defaults, e.g. '{"nTrees":150}'
+ *     [--max-sources N] self-supervised: read at most N sources (em train --max-sources)
  *     [--dev]           tune here: the training half only, split again by company (never the reported rows)
  */
 import { writeFileSync } from 'node:fs';
@@ -45,6 +46,7 @@ for (const mode of modes) {
     labels,
     seed,
     ...(arg('gbdt') ? { gbdt: JSON.parse(arg('gbdt')!) } : {}),
+    ...(arg('max-sources') ? { maxSources: Number(arg('max-sources')) } : {}),
   });
   rows.push(row);
   console.log(row.log.join('\n'));

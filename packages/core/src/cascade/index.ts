@@ -2,6 +2,7 @@
 // the port-driving policy (mapBatches) and in-memory fakes of every port for contract tests.
 export { mergeCandidates } from './candidate-merge.js';
 export type { CascadeBackends, CascadeOptions } from './cascade-types.js';
+export { type ChannelRecall, channelRecall, type RecallCase } from './channel-recall.js';
 export { type Decision as CascadeDecision, reviewCap, type WorkingCandidate } from './entity-work.js';
 export { type IdentifierOutcome, routeIdentifierHits } from './identifier-routing.js';
 export { shouldAdjudicate } from './llm-routing.js';

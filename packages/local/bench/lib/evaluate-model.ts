@@ -48,6 +48,8 @@ export interface EvaluateOptions {
   readonly answers?: readonly GoldLabel[];
   /** GBDT options over the defaults (tuning; `--gbdt JSON` in the benches). */
   readonly gbdt?: Partial<GbdtOptions>;
+  /** Self-supervised: read at most this many sources (`em train --max-sources`). */
+  readonly maxSources?: number;
   /** More sources to run the trained model on (not measured): their results come back in `extraResults`. */
   readonly extra?: readonly SourceEntity[];
 }
@@ -63,10 +65,12 @@ export async function evaluateModel(
   const retriever = new ChannelRetriever(new IndexRetriever(index, data.reference), data.reference);
   const identifiers = new ReferenceIdentifiers(data.reference);
   let t = performance.now();
+  const cpu0 = process.cpuUsage();
   const ctx = { reference: data.reference, retriever, identifiers };
   // What `em train` does (train-local-model.ts), in memory.
   const built = chooseTrainingPairs(ctx, options.labels, data.sources, {
     seed: options.seed,
+    ...(options.maxSources !== undefined ? { maxSources: options.maxSources } : {}),
     ...(options.answers ? { review: options.answers, reviewWeight: 3 } : {}),
   });
   log.push(
@@ -91,8 +95,9 @@ export async function evaluateModel(
   );
   log.push(`[${options.mode}] trust: ${JSON.stringify(trained.trust)}`);
   const trainSeconds = (performance.now() - t) / 1000;
+  const trainCpu = process.cpuUsage(cpu0);
   log.push(
-    `[${options.mode}] train: ${built.source}, ${built.sources} sources, ${built.pairs.length} pairs in ${trainSeconds.toFixed(1)} s`,
+    `[${options.mode}] train: ${built.source}, ${built.sources} sources, ${built.pairs.length} pairs in ${trainSeconds.toFixed(1)} s (CPU ${((trainCpu.user + trainCpu.system) / 1e6).toFixed(1)} s)`,
   );
   const scorer = new GbdtPairScorer(trained.artifact, trained.modelVersion);
   const { lookup } = createInMemoryBackends(data.reference, { retriever: false });

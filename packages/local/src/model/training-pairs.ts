@@ -1,8 +1,11 @@
 import type { Candidate } from '@em/core';
 import {
+  type ChannelRecall,
+  channelRecall,
   PAIR_FEATURE_NAMES,
   PAIR_FEATURE_SET,
   pairFeatures,
+  type RecallCase,
   type ReferenceEntity,
   type ScoringPair,
   type SourceEntity,
@@ -64,6 +67,8 @@ export interface TrainingPairs {
   readonly positives: number;
   /** Labelled sources whose true row was not among their candidates (no positive pair). */
   readonly truthNotRetrieved: number;
+  /** With gold labels: per candidate channel, the labelled matches whose true row it found (recall@k). */
+  readonly channelRecall: ChannelRecall | null;
   readonly review: ReviewPairStats;
   readonly featureNames: readonly string[];
   readonly featureSet: string;
@@ -82,10 +87,20 @@ function labelPairs(
   { source, trueCiqId }: GoldLabel,
   topK: number,
   weight?: number,
-): { pairs: LabelledPair[]; retrieved: boolean } {
+): { pairs: LabelledPair[]; retrieved: boolean; recall: RecallCase | null } {
   const list = candidatePairs(source, ctx.retriever.retrieveOne(source, topK), ctx.identifiers, topK);
   const pairs = list.map((p) => labelled(p, p.candidate.entity.ciq_id === trueCiqId ? 1 : 0, weight));
-  return { pairs, retrieved: trueCiqId === null || pairs.some((p) => p.label === 1) };
+  const recall =
+    trueCiqId === null
+      ? null
+      : {
+          truth: trueCiqId,
+          candidates: list.map((p) => ({
+            ciq_id: p.candidate.entity.ciq_id,
+            ...(p.candidate.channels ? { channels: p.candidate.channels } : {}),
+          })),
+        };
+  return { pairs, retrieved: trueCiqId === null || pairs.some((p) => p.label === 1), recall };
 }
 
 /**
@@ -108,9 +123,11 @@ export function buildTrainingPairs(
   const review = options.review ?? [];
   const reviewed = new Set(review.map((l) => sourceKey(l.source)));
   const gold = labels?.filter((l) => !reviewed.has(sourceKey(l.source))) ?? null;
+  const recallCases: RecallCase[] = [];
   if (gold !== null) {
     for (const label of gold) {
       const built = labelPairs(ctx, label, topK);
+      if (built.recall) recallCases.push(built.recall);
       sources++;
       if (!built.retrieved) truthNotRetrieved++;
       pairs.push(...built.pairs);
@@ -139,6 +156,7 @@ export function buildTrainingPairs(
     sources: sources + review.length,
     positives: pairs.filter((p) => p.label === 1).length,
     truthNotRetrieved: truthNotRetrieved + fromReview.truthNotRetrieved,
+    channelRecall: recallCases.length === 0 ? null : channelRecall(recallCases),
     review: {
       sources: review.length,
       matches: review.filter((l) => l.trueCiqId !== null).length,
