@@ -1,5 +1,5 @@
 -- em medallion layout, written once in Databricks SQL and rendered for DuckDB by
--- renderSql (packages/local/src/sql/render-sql.ts). `entity_matching` is the catalog
+-- renderSqlStatements (packages/sql/src/render/render-sql.ts, @em/sql). `entity_matching` is the catalog
 -- placeholder: renderSql replaces it with the target catalog (Databricks) or drops it (DuckDB).
 --
 -- Permissions are deployment-specific; run them by hand on Databricks, for example:

@@ -1,10 +1,22 @@
 import { defineConfig } from 'tsup';
 
+// The root entry and each subpath (see package.json `exports`); shared code lands in chunks,
+// so classes such as EmError are one class whichever entry a caller imports.
 export default defineConfig({
-  entry: ['src/index.ts'],
+  entry: {
+    index: 'src/index.ts',
+    text: 'src/entries/text.ts',
+    features: 'src/entries/features.ts',
+    cascade: 'src/entries/cascade.ts',
+    adjudication: 'src/entries/adjudication.ts',
+    transport: 'src/entries/transport.ts',
+    alerts: 'src/entries/alerts.ts',
+    'testing/index': 'src/testing/index.ts',
+  },
   format: ['esm'],
-  dts: { entry: 'src/index.ts' },
+  dts: true,
   sourcemap: true,
   clean: true,
   target: 'node20',
+  external: ['vitest'],
 });

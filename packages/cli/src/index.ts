@@ -1,8 +1,7 @@
+export { EXIT, type ExitCode, GateFailedError } from '@em/cli-kit';
 export { type CommonOptions, defineCommand, resolveDb } from './common-options.js';
 export type { CliContext } from './context.js';
 export type { Engine, OpenEngine } from './engine.js';
-export { GateFailedError } from './errors.js';
-export { EXIT, type ExitCode } from './exit-codes.js';
 export type { Io, OutStream } from './io.js';
 export { type Bar, renderBarChart } from './output/bar-chart.js';
 export { formatCount, formatDuration, formatMoney, formatPercent, formatScore } from './output/format.js';

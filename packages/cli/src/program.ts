@@ -1,3 +1,4 @@
+import { EXIT, type ExitCode, reportError, UsageError } from '@em/cli-kit';
 import { Command, type CommanderError } from 'commander';
 import { register as alerts } from './commands/alerts.js';
 import { register as demo } from './commands/demo.js';
@@ -16,8 +17,6 @@ import { register as train } from './commands/train.js';
 import type { CliContext } from './context.js';
 import { type CommandInvocation, withCommandAccess } from './database-access.js';
 import { openLocalEngine } from './engine.js';
-import { reportError, UsageError } from './errors.js';
-import { EXIT, type ExitCode } from './exit-codes.js';
 import { processIo } from './io.js';
 
 export type RegisterCommand = (program: Command, ctx: CliContext) => void;
@@ -80,7 +79,7 @@ export async function runCli(
     await program.parseAsync([...argv], { from: 'user' });
     return EXIT.ok;
   } catch (error) {
-    return reportError(error, ctx.io);
+    return reportError(error, ctx.io, 'em');
   }
 }
 
@@ -109,10 +108,10 @@ function configure(command: Command, ctx: CliContext): void {
       writeErr: (text) => ctx.io.stderr.write(text),
     })
     .exitOverride((error: CommanderError) => {
-      if (error.exitCode === 0) throw new UsageError(EXIT.ok);
+      if (error.exitCode === 0) throw new UsageError('', EXIT.ok);
       // 'commander.help': a group command ran without a subcommand; its help is already on stderr.
       if (error.code !== 'commander.help')
         ctx.io.stderr.write(`Run \`${fullName(command)} -h\` for usage.\n`);
-      throw new UsageError(EXIT.input);
+      throw new UsageError('', EXIT.input);
     });
 }

@@ -1,11 +1,10 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { adjudicatedConfidence } from '@em/core';
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { adjudicatedConfidence } from '@em/core/adjudication';
 // The Databricks client's own fake workspace and contract data, reused as they are.
-import { CONTRACT_REFERENCE, contractSource } from '../../databricks-client/test/contracts/index.js';
-import { engineFor } from '../../databricks-client/test/support/engine-harness.js';
-import { FakeWorkspace, PAT } from '../../databricks-client/test/support/fake-workspace.js';
+import { CONTRACT_REFERENCE, contractSource } from '@em/core/testing';
+import { engineFor, FakeWorkspace, PAT } from '@em/databricks-client/testing';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { EXIT, type OpenEngine, runCli } from '../src/index.js';
 import { captureIo, removeTempDirs, tempDir } from './helpers.js';
 

@@ -7,7 +7,8 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { normalizeCompanyName, transliterationKey } from '../src/index.js';
+import { transliterationKey } from '../src/entries/text.js';
+import { normalizeCompanyName } from '../src/index.js';
 import { readSharedCsv, sharedDataDir } from '../test/helpers/shared-data.js';
 
 const dataDir = path.join(sharedDataDir, 'companies');

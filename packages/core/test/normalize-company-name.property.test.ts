@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ABBREVIATIONS, LEGAL_FORMS, normalizeCompanyName, transliterationKey } from '../src/index.js';
+import { ABBREVIATIONS, LEGAL_FORMS, transliterationKey } from '../src/entries/text.js';
+import { normalizeCompanyName } from '../src/index.js';
 
 /** Pieces real listing names are made of, so random names hit the stripping rules often. */
 const PIECES = [

@@ -5,9 +5,9 @@ import {
   LEGAL_FORMS,
   legalFormFamily,
   nameTokens,
-  normalizeCompanyName,
   transliterationKey,
-} from '../src/index.js';
+} from '../src/entries/text.js';
+import { normalizeCompanyName } from '../src/index.js';
 
 const base = (name: string) => normalizeCompanyName(name).base;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tickerKey } from '../src/index.js';
+import { tickerKey } from '../src/normalize/ticker-key.js';
 
 describe('tickerKey', () => {
   it.each([

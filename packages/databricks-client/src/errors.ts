@@ -1,58 +1,27 @@
 import { EmError } from '@em/core';
+import { ApiCallError, type ApiCallErrorDetails } from '@em/core/transport';
 
-/** HTTP statuses worth another try: the request was not (or may safely be) processed. 555: a serving endpoint scaling up from zero. */
-export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([408, 429, 500, 502, 503, 504, 555]);
-
-export interface DatabricksApiErrorDetails {
-  readonly method: string;
+export interface DatabricksApiErrorDetails extends Omit<ApiCallErrorDetails, 'service' | 'target'> {
   /** Path of the request that failed, without host or query string. */
   readonly path: string;
-  /** HTTP status, or null when no response came back (timeout, network). */
-  readonly status: number | null;
-  /** Databricks `error_code` (e.g. RESOURCE_DOES_NOT_EXIST), or ours: TIMEOUT, NETWORK, MALFORMED_RESPONSE, BUDGET_EXHAUSTED. */
-  readonly errorCode: string | null;
-  /** Databricks `message`, or what went wrong. */
-  readonly detail: string;
-  readonly isRetryable: boolean;
-  readonly attempts?: number;
-  readonly cause?: unknown;
 }
 
 /**
- * A Databricks REST call that failed: which request (method and path, never headers or
- * credentials), the status, Databricks' `error_code` and message, and whether another try
- * could succeed.
+ * A Databricks REST call that failed: core's ApiCallError with the method and path (never
+ * headers or credentials), the status, Databricks' `error_code` and message, and whether
+ * another try could succeed.
  */
-export class DatabricksApiError extends EmError {
-  readonly method: string;
-  readonly path: string;
-  readonly status: number | null;
-  readonly errorCode: string | null;
-  readonly detail: string;
-  readonly attempts: number;
+export class DatabricksApiError extends ApiCallError {
+  constructor({ path, ...details }: DatabricksApiErrorDetails) {
+    super({ ...details, service: 'Databricks', target: path }, 'DatabricksApiError');
+  }
 
-  constructor(details: DatabricksApiErrorDetails) {
-    const status = details.status === null ? 'no response' : `HTTP ${details.status}`;
-    const code = details.errorCode ? ` ${details.errorCode}` : '';
-    const tries = (details.attempts ?? 1) > 1 ? ` (after ${details.attempts} attempts)` : '';
-    super(
-      `Databricks ${details.method} ${details.path} failed: ${status}${code}: ${details.detail}${tries}`,
-      {
-        name: 'DatabricksApiError',
-        isRetryable: details.isRetryable,
-        cause: details.cause,
-      },
-    );
-    this.method = details.method;
-    this.path = details.path;
-    this.status = details.status;
-    this.errorCode = details.errorCode;
-    this.detail = details.detail;
-    this.attempts = details.attempts ?? 1;
+  get path(): string {
+    return this.target;
   }
 
   static override isInstance(error: unknown): error is DatabricksApiError {
-    return EmError.isInstance(error) && error.name === 'DatabricksApiError';
+    return ApiCallError.isInstance(error) && error.name === 'DatabricksApiError';
   }
 }
 

@@ -19,7 +19,7 @@ export {
   ENGINE_VERSION,
 } from './engine/run-matching.js';
 export { DatabricksApiError, DatabricksSqlError } from './errors.js';
-export { chatBody, FoundationModelChatTransport } from './foundation-model/foundation-model-transport.js';
+export { FoundationModelChatTransport } from './foundation-model/foundation-model-transport.js';
 export {
   connectDatabricks,
   type DatabricksConnection,
@@ -31,7 +31,7 @@ export {
   type HttpMethod,
   type HttpRequest,
 } from './http/databricks-http.js';
-export { HttpPolicy, type HttpPolicyInput, parseRetryAfter } from './http/retry-policy.js';
+export { HttpPolicy, type HttpPolicyInput } from './http/retry-policy.js';
 export { type Runtime, systemRuntime } from './http/runtime.js';
 // Jobs (the job itself is deployed by the Asset Bundle: databricks.yml, resources/)
 export { findJobsByName, type RunResult, waitForRun } from './jobs/jobs-api.js';
@@ -47,15 +47,12 @@ export {
 } from './serving/serving-pair-scorer.js';
 export { type ApplyDdlOptions, applyDatabricksDdl, databricksDdl } from './sql/apply-ddl.js';
 export { type BronzeLoadReport, loadBronze } from './sql/bronze-load.js';
-export {
-  DatabricksMatchSink,
-  type DatabricksMatchSinkOptions,
-  goldMergeSql,
-} from './sql/databricks-match-sink.js';
-export { DatabricksReferenceLookup, exactLookupSql } from './sql/databricks-reference-lookup.js';
+export { DatabricksMatchSink, type DatabricksMatchSinkOptions } from './sql/databricks-match-sink.js';
+export { DatabricksReferenceLookup } from './sql/databricks-reference-lookup.js';
+export { DatabricksRunStore } from './sql/databricks-run-store.js';
 export type { EntityKind } from './sql/entity-tables.js';
 export { refreshSilver } from './sql/silver-refresh.js';
-export { quoteIdentifier, SqlClient, type SqlParams } from './sql/sql-client.js';
+export { SqlClient, type SqlParams } from './sql/sql-client.js';
 // SQL / Unity Catalog
 export type { SqlOperation, SqlSession, SqlSessionSource, SqlValue } from './sql/sql-session.js';
 export {

@@ -1,8 +1,8 @@
 import { InputError } from '@em/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { connectDatabricks, resolveDatabricksAuth } from '../src/index.js';
-import { fakeRuntime } from './support/fake-runtime.js';
-import { CLIENT, FakeWorkspace, PAT } from './support/fake-workspace.js';
+import { fakeRuntime } from '../src/testing/fake-runtime.js';
+import { CLIENT, FakeWorkspace, PAT } from '../src/testing/fake-workspace.js';
 import { rejection } from './support/rejection.js';
 
 describe('resolveDatabricksAuth', () => {

@@ -1,19 +1,19 @@
 import { sourceKey } from '@em/core';
 import {
-  DatabricksMatchSink,
-  type FoundationModelChatTransport,
-  type ServingPairScorer,
-  type VectorSearchRetriever,
-} from '../src/index.js';
-import {
   describeCandidateRetrieverContract,
   describeChatTransportContract,
   describeMatchSinkContract,
   describePairScorerContract,
   describeReferenceLookupContract,
-} from './contracts/index.js';
-import { engineFor } from './support/engine-harness.js';
-import { FakeWorkspace } from './support/fake-workspace.js';
+} from '@em/core/testing';
+import {
+  DatabricksMatchSink,
+  type FoundationModelChatTransport,
+  type ServingPairScorer,
+  type VectorSearchRetriever,
+} from '../src/index.js';
+import { engineFor } from '../src/testing/engine-harness.js';
+import { FakeWorkspace } from '../src/testing/fake-workspace.js';
 
 // Every port of the Databricks client, over real sockets, against the local fake workspace.
 

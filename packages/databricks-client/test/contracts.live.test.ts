@@ -1,12 +1,12 @@
-import { describe, it } from 'vitest';
-import { DatabricksEngine, type DatabricksEngineOptions, DatabricksMatchSink } from '../src/index.js';
 import {
   describeCandidateRetrieverContract,
   describeChatTransportContract,
   describeMatchSinkContract,
   describePairScorerContract,
   describeReferenceLookupContract,
-} from './contracts/index.js';
+} from '@em/core/testing';
+import { describe, it } from 'vitest';
+import { DatabricksEngine, type DatabricksEngineOptions, DatabricksMatchSink } from '../src/index.js';
 import { liveWorkspace } from './support/live-workspace.js';
 
 // The same contract suites against a real workspace, when one is configured (see live-workspace.ts).

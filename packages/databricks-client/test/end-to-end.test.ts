@@ -1,8 +1,8 @@
-import { adjudicatedConfidence } from '@em/core';
+import { adjudicatedConfidence } from '@em/core/adjudication';
+import { CONTRACT_REFERENCE, contractSource } from '@em/core/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CONTRACT_REFERENCE, contractSource } from './contracts/index.js';
-import { engineFor } from './support/engine-harness.js';
-import { FakeWorkspace } from './support/fake-workspace.js';
+import { engineFor } from '../src/testing/engine-harness.js';
+import { FakeWorkspace } from '../src/testing/fake-workspace.js';
 
 let ws: FakeWorkspace;
 beforeEach(async () => {

@@ -1,16 +1,8 @@
-import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { retryDelayMs } from '../src/http/retry-policy.js';
-import {
-  DatabricksApiError,
-  DatabricksHttp,
-  HttpPolicy,
-  parseRetryAfter,
-  StaticTokenProvider,
-} from '../src/index.js';
-import { fakeRuntime } from './support/fake-runtime.js';
-import { FakeServer } from './support/fake-server.js';
-import { fixture, rawFixture } from './support/fixtures.js';
+import { DatabricksApiError, DatabricksHttp, type HttpPolicy, StaticTokenProvider } from '../src/index.js';
+import { fakeRuntime } from '../src/testing/fake-runtime.js';
+import { FakeServer } from '../src/testing/fake-server.js';
+import { fixture, rawFixture } from '../src/testing/fixtures.js';
 import { rejection } from './support/rejection.js';
 
 let server: FakeServer;
@@ -171,32 +163,5 @@ describe('bad replies', () => {
       attempts: 2,
     });
     server = await FakeServer.start();
-  });
-});
-
-describe('Retry-After and backoff', () => {
-  it('reads delta-seconds and HTTP dates', () => {
-    expect(parseRetryAfter('3')).toBe(3000);
-    expect(parseRetryAfter('0.5')).toBe(500);
-    expect(
-      parseRetryAfter('Wed, 21 Oct 2015 07:28:10 GMT', Date.parse('Wed, 21 Oct 2015 07:28:00 GMT')),
-    ).toBe(10_000);
-    expect(parseRetryAfter('soon')).toBeNull();
-    expect(parseRetryAfter(undefined)).toBeNull();
-  });
-
-  it('keeps every jittered delay within [0, min(maxDelay, base·2^(n-1)))', () => {
-    const policy = HttpPolicy.parse({ baseDelayMs: 500, maxDelayMs: 20_000 });
-    fc.assert(
-      fc.property(
-        fc.integer({ min: 1, max: 30 }),
-        fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }),
-        (attempt, r) => {
-          const delay = retryDelayMs(policy, attempt, null, { ...fakeRuntime(), random: () => r });
-          const ceiling = Math.min(20_000, 500 * 2 ** (attempt - 1));
-          return delay >= 0 && (delay < ceiling || ceiling === 0);
-        },
-      ),
-    );
   });
 });

@@ -1,10 +1,11 @@
 // Loading data stores core's nameSimilarity for every new identifier-hit name pair, which the
 // set-based cascade's identifier trust reads (silver.name_pair_similarity); each pair once.
-import { nameSimilarity } from '@em/core';
+
+import { CONTRACT_REFERENCE, contractSource } from '@em/core/testing';
+import { nameSimilarity } from '@em/core/text';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CONTRACT_REFERENCE, contractSource } from './contracts/index.js';
-import { engineFor } from './support/engine-harness.js';
-import { FakeWorkspace } from './support/fake-workspace.js';
+import { engineFor } from '../src/testing/engine-harness.js';
+import { FakeWorkspace } from '../src/testing/fake-workspace.js';
 
 let ws: FakeWorkspace;
 beforeEach(async () => {

@@ -3,15 +3,11 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import {
-  DITTO_COMPANY_ATTRIBUTES,
-  type ReferenceEntity,
-  type SourceEntity,
-  serializeForDitto,
-} from '@em/core';
+import type { ReferenceEntity, SourceEntity } from '@em/core';
+import { DITTO_COMPANY_ATTRIBUTES, serializeForDitto } from '@em/core/text';
 import { describe, expect, it } from 'vitest';
 import { dittoRecord } from '../src/index.js';
-import { FIXTURES_DIR, fixture } from './support/fixtures.js';
+import { FIXTURES_DIR, fixture } from '../src/testing/fixtures.js';
 import { readNotebooks } from './support/notebooks.js';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');

@@ -1,10 +1,11 @@
-import { type Candidate, DITTO_COMPANY_ATTRIBUTES, serializeDittoPair } from '@em/core';
+import type { Candidate } from '@em/core';
+import { CONTRACT_REFERENCE, contractSource } from '@em/core/testing';
+import { DITTO_COMPANY_ATTRIBUTES, serializeDittoPair } from '@em/core/text';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { deployServingEndpoint, type ServingPairScorer } from '../src/index.js';
-import { CONTRACT_REFERENCE, contractSource } from './contracts/index.js';
-import { engineFor } from './support/engine-harness.js';
-import { FakeWorkspace } from './support/fake-workspace.js';
-import { fixture } from './support/fixtures.js';
+import { engineFor } from '../src/testing/engine-harness.js';
+import { FakeWorkspace } from '../src/testing/fake-workspace.js';
+import { fixture } from '../src/testing/fixtures.js';
 
 let ws: FakeWorkspace;
 beforeEach(async () => {

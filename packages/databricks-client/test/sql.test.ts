@@ -1,19 +1,19 @@
 import { MATCH_STAGES } from '@em/core';
+import { contractResult } from '@em/core/testing';
+import { goldMergeSql } from '@em/sql';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   DatabricksMatchSink,
   DatabricksReferenceLookup,
   DatabricksSqlError,
-  goldMergeSql,
   SqlClient,
   type SqlSession,
   type SqlValue,
 } from '../src/index.js';
 import { rowsFromJsonArray } from '../src/sql/statement-rows.js';
-import { contractResult } from './contracts/index.js';
-import { engineFor } from './support/engine-harness.js';
-import { FakeWorkspace } from './support/fake-workspace.js';
-import { fixture } from './support/fixtures.js';
+import { engineFor } from '../src/testing/engine-harness.js';
+import { FakeWorkspace } from '../src/testing/fake-workspace.js';
+import { fixture } from '../src/testing/fixtures.js';
 import { rejection } from './support/rejection.js';
 
 let ws: FakeWorkspace;
@@ -197,7 +197,7 @@ describe('the SqlSession subset (what the @databricks/sql Thrift driver provides
 });
 
 describe('gold MERGE text', () => {
-  const sql = goldMergeSql(new SqlClient({} as SqlSession, 'my-catalog'));
+  const sql = goldMergeSql({ dialect: 'databricks', catalog: 'my-catalog' });
   it('is keyed on (source_id, source_system), protects human decisions, and quotes the catalog', () => {
     expect(sql).toContain('MERGE INTO `my-catalog`.gold.matched_entities AS t');
     expect(sql).toContain('ON t.source_id = s.source_id AND t.source_system = s.source_system');

@@ -1,3 +1,4 @@
+import { CONTRACT_REFERENCE, contractSource } from '@em/core/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   deltaSyncIndexBody,
@@ -5,11 +6,10 @@ import {
   ensureVectorSearchEndpoint,
   VectorSearchRetriever,
 } from '../src/index.js';
+import { engineFor } from '../src/testing/engine-harness.js';
+import { FakeWorkspace } from '../src/testing/fake-workspace.js';
+import { fixture } from '../src/testing/fixtures.js';
 import { parseQueryReply } from '../src/vector-search/vector-search-retriever.js';
-import { CONTRACT_REFERENCE, contractSource } from './contracts/index.js';
-import { engineFor } from './support/engine-harness.js';
-import { FakeWorkspace } from './support/fake-workspace.js';
-import { fixture } from './support/fixtures.js';
 
 let ws: FakeWorkspace;
 beforeEach(async () => {

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { processCliIo } from './cli/cli-io.js';
+import { processIo } from '@em/cli-kit';
 import { emEvalMain } from './cli/main.js';
 
-process.exitCode = await emEvalMain(process.argv.slice(2), processCliIo());
+process.exitCode = await emEvalMain(process.argv.slice(2), processIo());

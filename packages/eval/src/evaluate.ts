@@ -1,4 +1,5 @@
-import { type ChannelRecall, InputError } from '@em/core';
+import { InputError } from '@em/core';
+import type { ChannelRecall } from '@em/core/cascade';
 import { align, type SourceKey } from './metrics/align.js';
 import { breakdown, type Views } from './metrics/breakdown.js';
 import { candidateRecall } from './metrics/candidate-recall.js';

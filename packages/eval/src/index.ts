@@ -1,6 +1,4 @@
-export { type CliIo, processCliIo } from './cli/cli-io.js';
 export { EVAL_USAGE } from './cli/eval-main.js';
-export { EXIT, type ExitCode } from './cli/exit-codes.js';
 export { emEvalMain } from './cli/main.js';
 export {
   DEFAULT_THRESHOLD,

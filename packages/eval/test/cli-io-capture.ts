@@ -1,17 +1,14 @@
-import type { CliIo } from '../src/index.js';
+import type { Io } from '@em/cli-kit';
 
-/** A CliIo that collects what a command writes. */
-export function captureIo(): CliIo & { out: () => string; err: () => string } {
+/** An Io that collects what a command writes. */
+export function captureIo(cwd = process.cwd()): Io & { out: () => string; err: () => string } {
   let out = '';
   let err = '';
   return {
-    stdout: (text) => {
-      out += text;
-    },
-    stderr: (text) => {
-      err += text;
-    },
+    stdout: { write: (text: string) => (out += text) },
+    stderr: { write: (text: string) => (err += text) },
     env: {},
+    cwd,
     out: () => out,
     err: () => err,
   };

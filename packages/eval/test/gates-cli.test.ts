@@ -3,17 +3,10 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
+import { EXIT } from '@em/cli-kit';
 import { InputError } from '@em/core';
 import { describe, expect, it } from 'vitest';
-import {
-  checkGates,
-  EXIT,
-  emEvalMain,
-  evaluate,
-  loadPredictions,
-  loadTruth,
-  parseGates,
-} from '../src/index.js';
+import { checkGates, emEvalMain, evaluate, loadPredictions, loadTruth, parseGates } from '../src/index.js';
 import { captureIo } from './cli-io-capture.js';
 import { fixture } from './fixture-paths.js';
 

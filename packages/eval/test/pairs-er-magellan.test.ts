@@ -1,10 +1,10 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import { EXIT } from '@em/cli-kit';
 import { describe, expect, it } from 'vitest';
 import {
   discoverDatasets,
-  EXIT,
   emEvalMain,
   jaccardScore,
   type PairsReport,

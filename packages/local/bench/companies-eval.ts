@@ -8,7 +8,8 @@
  *     [--all]         train and evaluate on all of dev (for the record; optimistic)
  *     [--swap]        train on the other hash-half and evaluate on the first
  */
-import { createInMemoryBackends, parseCascadeConfig, runCascade, sourceKey } from '@em/core';
+import { parseCascadeConfig, runCascade, sourceKey } from '@em/core';
+import { createInMemoryBackends } from '@em/core/testing';
 import {
   buildTrainingPairs,
   GbdtPairScorer,

@@ -12,7 +12,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { recordPairFeatureNames, recordPairFeatures, tokenIdf } from '@em/core';
+import { recordPairFeatureNames, recordPairFeatures, tokenIdf } from '@em/core/features';
 import { type GbdtOptions, gbdtMargin, hashString, sigmoid, trainGbdt } from '../src/index.js';
 import { SHARED_DATA } from './lib/companies-data.js';
 import { attributesOf, type DittoPairRow, fnv1a, readDittoFile, trainFileOf } from './lib/ditto-data.js';

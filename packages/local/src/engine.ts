@@ -26,8 +26,6 @@ import { type RunOptions, runMatching } from './runs/run-matching.js';
 export interface LocalEngineOptions extends DatabaseOpenOptions {
   /** DuckDB database file (`:memory:` for a throwaway one); created if missing unless `access` says otherwise. */
   readonly dbPath: string;
-  /** Folder of the NNN_*.sql DDL files; default: the repository's sql/. */
-  readonly sqlDir?: string;
 }
 
 /**
@@ -38,18 +36,15 @@ export interface LocalEngineOptions extends DatabaseOpenOptions {
 export class LocalEngine {
   private initialized = false;
 
-  private constructor(
-    readonly db: Database,
-    private readonly sqlDir: string | undefined,
-  ) {}
+  private constructor(readonly db: Database) {}
 
   static async open(options: LocalEngineOptions): Promise<LocalEngine> {
-    return new LocalEngine(await Database.open(options.dbPath, options), options.sqlDir);
+    return new LocalEngine(await Database.open(options.dbPath, options));
   }
 
-  /** Create every schema, table and view (sql/ rendered for DuckDB). Safe to repeat. */
+  /** Create every schema, table and view (sql/, carried by @em/sql, rendered for DuckDB). Safe to repeat. */
   async init(): Promise<void> {
-    await applyDdl(this.db, this.sqlDir);
+    await applyDdl(this.db);
     await ensureReviewAuditColumns(this.db);
     this.initialized = true;
   }

@@ -1,6 +1,5 @@
 export type { RunReport } from '@em/core';
 export { Database } from './db/database.js';
-export { findSqlDir, readSqlFiles, type SqlFile } from './ddl/sql-files.js';
 export { LocalEngine, type LocalEngineOptions } from './engine.js';
 export {
   type DailyMonitoring,
@@ -31,5 +30,3 @@ export * from './reference/index.js';
 export * from './retrieval/index.js';
 export * from './review/index.js';
 export type { RunOptions } from './runs/run-matching.js';
-export { escapeFormulaSql, unescapeFormulaSql } from './sql/formula-cells-sql.js';
-export * from './sql/index.js';

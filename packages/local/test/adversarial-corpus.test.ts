@@ -1,9 +1,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { isFormulaCell } from '@em/core';
+import { isFormulaCell } from '@em/core/text';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ADVERSARIAL_CORPUS, type CorpusCase } from '../../../fixtures/adversarial/corpus.js';
 import type { LocalEngine } from '../src/engine.js';
 import { formatIngestReport } from '../src/ingest/ingest-report.js';
+import { ADVERSARIAL_CORPUS, type CorpusCase } from './adversarial/corpus.js';
 import { openEngine } from './helpers/engine.js';
 import { tempDir } from './helpers/files.js';
 import { referenceRetriever } from './review-fixture.js';

@@ -5,7 +5,8 @@
  * little under what was measured (packages/local/bench/trust-eval.ts reports the full numbers).
  * Skips with a message when ../shared is absent.
  */
-import { createInMemoryBackends, parseCascadeConfig, runCascade, sourceKey } from '@em/core';
+import { parseCascadeConfig, runCascade, sourceKey } from '@em/core';
+import { createInMemoryBackends } from '@em/core/testing';
 import { describe, expect, it } from 'vitest';
 import { companiesAvailable, loadCompanies } from '../bench/lib/companies-data.js';
 import { splitByCompany } from '../bench/lib/company-split.js';

@@ -7,7 +7,7 @@ import {
   describeMatchSinkContract,
   describePairScorerContract,
   describeReferenceLookupContract,
-} from '../../databricks-client/test/contracts/index.js';
+} from '@em/core/testing';
 // Everything from the package barrel: what @em/local exports is what the contracts check.
 import {
   createOpenAiCompatibleTransport,

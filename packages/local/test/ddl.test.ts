@@ -1,12 +1,11 @@
+import { DDL_FILES, renderSqlStatements } from '@em/sql';
 import { describe, expect, it } from 'vitest';
 import { Database } from '../src/db/database.js';
 import { applyDdl } from '../src/ddl/apply-ddl.js';
-import { readSqlFiles } from '../src/ddl/sql-files.js';
-import { renderSqlStatements } from '../src/sql/render-sql.js';
 
 describe('sql/ rendered for DuckDB', () => {
   it('renders every file and executes it twice on a fresh database', async () => {
-    const files = readSqlFiles();
+    const files = DDL_FILES;
     expect(files.map((f) => f.name)).toContain('030_gold_matched_entities.sql');
     for (const file of files) expect(renderSqlStatements(file.text, 'duckdb').length).toBeGreaterThan(0);
     const db = await Database.open(':memory:');
@@ -37,7 +36,7 @@ describe('sql/ rendered for DuckDB', () => {
   });
 
   it('renders every file for Databricks with the target catalog and nothing cut', () => {
-    for (const file of readSqlFiles()) {
+    for (const file of DDL_FILES) {
       const databricks = renderSqlStatements(file.text, 'databricks', { catalog: 'prod' });
       expect(databricks.join('\n'), file.name).not.toMatch(/entity_matching/);
       const dropped = databricks.filter((s) => /^(CREATE|USE) CATALOG/i.test(s)).length;

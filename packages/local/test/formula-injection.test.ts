@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { escapeFormulaCell, isFormulaCell } from '@em/core';
+import { escapeFormulaCell, isFormulaCell } from '@em/core/text';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LocalEngine } from '../src/engine.js';
 import { tempDir, toCsv } from './helpers/files.js';

@@ -1,4 +1,4 @@
-import { createLlmAdjudicator } from '@em/core';
+import { createLlmAdjudicator } from '@em/core/adjudication';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createOpenAiCompatibleTransport } from '../src/llm/index.js';
 import { answer, type ChatServer, completion, startChatServer } from './llm-chat-server.js';

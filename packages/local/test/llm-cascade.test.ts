@@ -1,13 +1,9 @@
 import { appendFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  createInMemoryBackends,
-  createLlmAdjudicator,
-  MATCH_STAGES,
-  parseCascadeConfig,
-  runCascade,
-} from '@em/core';
+import { MATCH_STAGES, parseCascadeConfig, runCascade } from '@em/core';
+import { createLlmAdjudicator } from '@em/core/adjudication';
+import { createInMemoryBackends } from '@em/core/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   createJsonlAdjudicationCache,

@@ -1,12 +1,7 @@
 import { writeFileSync } from 'node:fs';
-import {
-  createInMemoryBackends,
-  createLlmAdjudicator,
-  MATCH_STAGES,
-  parseCascadeConfig,
-  REFERENCE_COLUMNS,
-  runCascade,
-} from '@em/core';
+import { MATCH_STAGES, parseCascadeConfig, REFERENCE_COLUMNS, runCascade } from '@em/core';
+import { createLlmAdjudicator } from '@em/core/adjudication';
+import { createInMemoryBackends } from '@em/core/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createOpenAiCompatibleTransport } from '../src/llm/index.js';
 import { openEngine } from './helpers/engine.js';

@@ -1,5 +1,5 @@
 // Opt-in: with EM_LLM_BASE_URL (and EM_LLM_MODEL, EM_LLM_API_KEY as needed) set, ask the real endpoint one case.
-import { createLlmAdjudicator } from '@em/core';
+import { createLlmAdjudicator } from '@em/core/adjudication';
 import { describe, expect, it } from 'vitest';
 import { createOpenAiCompatibleTransport, llmConfigFromEnv } from '../src/llm/index.js';
 import { hardCase } from './llm-fixtures.js';

@@ -117,8 +117,8 @@ describe('DuckDbMatchSink', () => {
       `INSERT INTO ops.runs (run_id, kind, started_at, status, rows_processed) VALUES ('r1', 'match', now(), 'running', 0)`,
     );
     const sink = new DuckDbMatchSink(engine.db, { autoMatchThreshold: 0.9, runId: 'r1' });
-    const twice = [result('a'), result('a')]; // one key twice in one MERGE source: DuckDB refuses
-    await expect(sink.upsert(twice)).rejects.toThrow(/writing gold/);
+    const broken = [result('a'), { ...result('b'), match_timestamp: 'not a time' }]; // the cast fails mid-MERGE
+    await expect(sink.upsert(broken)).rejects.toThrow(/writing gold/);
     expect(await engine.query('SELECT rows_processed FROM ops.runs')).toEqual([{ rows_processed: 0 }]);
     expect(await gold()).toEqual([]);
   });

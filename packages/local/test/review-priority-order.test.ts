@@ -1,4 +1,5 @@
-import { nameSimilarity, type PairScorer, type ScoringPair } from '@em/core';
+import type { PairScorer, ScoringPair } from '@em/core';
+import { nameSimilarity } from '@em/core/text';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalEngine } from '../src/engine.js';
 import { labelPriority, labelQueue } from '../src/label/label-priority.js';

@@ -10,13 +10,13 @@
  *   npm run bench -w @em/serve [-- --reference 100000] [-- --requests 2000]
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseCsvObjects } from '@em/core/testing';
 import { writeDatasetCsv } from '@em/fixtures';
 import { LocalEngine, readReferenceRows, trainLocalModel } from '@em/local';
-import { readCsv } from '../../local/bench/lib/csv.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, '../../..');
@@ -82,7 +82,7 @@ async function prepareDatabase(): Promise<{ db: string; records: Record<string, 
     trainLocalModel(db, await readReferenceRows((sql) => engine.query(sql)), { seed: 1 });
     await engine.close();
   }
-  const records = readCsv(path.join(dir, 'source.csv')).map((r) => {
+  const records = parseCsvObjects(readFileSync(path.join(dir, 'source.csv'), 'utf8')).map((r) => {
     const { source_id: _, source_system: __, ...fields } = r;
     return Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, v === '' ? null : v]));
   });

@@ -1,4 +1,5 @@
-import { DatabaseBusyError, EmError, InputError, redactSecrets } from '@em/core';
+import { DatabaseBusyError, EmError, InputError } from '@em/core';
+import { redactSecrets } from '@em/core/transport';
 import type { z } from 'zod';
 
 /** An error with the HTTP status it answers with; the message is safe to show. */

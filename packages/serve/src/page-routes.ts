@@ -1,4 +1,4 @@
-import { alertRules, evaluateAlerts } from '@em/core';
+import { alertRules, evaluateAlerts } from '@em/core/alerts';
 import type { Context, Hono } from 'hono';
 import type { ConsoleContext } from './console-context.js';
 import type { ConsoleEnv } from './console-env.js';

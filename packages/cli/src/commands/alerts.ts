@@ -1,9 +1,10 @@
-import { alertRules, evaluateAlerts, parseCascadeConfig } from '@em/core';
+import { GateFailedError } from '@em/cli-kit';
+import { parseCascadeConfig } from '@em/core';
+import { alertRules, evaluateAlerts } from '@em/core/alerts';
 import type { Command } from 'commander';
 import { type CommonOptions, defineCommand, resolveDb } from '../common-options.js';
 import type { CliContext } from '../context.js';
 import { withEngine } from '../engine.js';
-import { GateFailedError } from '../errors.js';
 import { readJsonFile } from '../files.js';
 import { print, printJson } from '../io.js';
 import { renderTable } from '../output/table.js';

@@ -1,11 +1,11 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { GateFailedError } from '@em/cli-kit';
 import { InputError } from '@em/core';
 import { runEvaluation } from '@em/eval';
 import type { Command } from 'commander';
 import { type CommonOptions, defineCommand, resolveDb } from '../common-options.js';
 import type { CliContext } from '../context.js';
-import { GateFailedError } from '../errors.js';
 import { requireInputFile } from '../files.js';
 import { print, printJson } from '../io.js';
 import { probability } from '../option-parsers.js';

@@ -99,7 +99,7 @@ type ModelTrust = NonNullable<import('@em/local').PairModelArtifact['trust']>;
 type SelfSupervisedStats = import('@em/local').SelfSupervisedStats;
 
 /** Recall@k of the candidates over the labelled matches, in all and per channel. */
-export function describeChannelRecall(r: import('@em/core').ChannelRecall): string {
+export function describeChannelRecall(r: import('@em/core/cascade').ChannelRecall): string {
   const share = (n: number) => formatPercent(n / Math.max(1, r.matches));
   const channels = Object.entries(r.byChannel)
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))

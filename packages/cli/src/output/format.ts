@@ -1,3 +1,4 @@
+import { jsonReplacer } from '@em/cli-kit';
 /** Number formatting shared by every command: one place decides how numbers look. */
 
 /** Plain number from what a driver returns (DuckDB counts arrive as bigint). */
@@ -59,14 +60,4 @@ export function formatCell(value: unknown): string {
   if (value instanceof Date) return value.toISOString();
   if (typeof value === 'object') return JSON.stringify(value, jsonReplacer);
   return String(value);
-}
-
-/** JSON.stringify replacer: bigint → number (or string beyond 2^53), so driver values serialize. */
-export function jsonReplacer(_key: string, value: unknown): unknown {
-  if (typeof value === 'bigint') {
-    return value <= BigInt(Number.MAX_SAFE_INTEGER) && value >= BigInt(Number.MIN_SAFE_INTEGER)
-      ? Number(value)
-      : value.toString();
-  }
-  return value;
 }

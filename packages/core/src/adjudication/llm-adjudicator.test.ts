@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ENTITIES, sourceEntity } from '../cascade/testing/reference-fixtures.js';
 import { EmError } from '../errors.js';
 import type { AdjudicationRequest } from '../ports/adjudicator.js';
 import type { ChatRequest, ChatResponse, ChatTransport } from '../ports/chat-transport.js';
+import { ENTITIES, sourceEntity } from '../testing/reference-fixtures.js';
 import { createInMemoryAdjudicationCache } from './adjudication-cache.js';
 import { createLlmAdjudicator } from './llm-adjudicator.js';
 import { fitLlmCalibration } from './llm-calibration.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { ENTITIES } from '../testing/reference-fixtures.js';
 import { mergeCandidates } from './candidate-merge.js';
-import { ENTITIES } from './testing/reference-fixtures.js';
 import { validatedIdentifiers } from './validated-identifiers.js';
 
 const { apple, microsoft, alphabet, railway, hospitality } = ENTITIES;

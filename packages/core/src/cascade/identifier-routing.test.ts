@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { IdentifierHit } from '../ports/reference-lookup.js';
+import { config, ENTITIES } from '../testing/reference-fixtures.js';
 import { routeIdentifierHits } from './identifier-routing.js';
-import { config, ENTITIES } from './testing/reference-fixtures.js';
 import { validatedIdentifiers } from './validated-identifiers.js';
 
 const { apple, microsoft, railway } = ENTITIES;

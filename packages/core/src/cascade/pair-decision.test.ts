@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { config, REFERENCE } from '../testing/reference-fixtures.js';
 import type { WorkingCandidate } from './entity-work.js';
 import { decidePair, rankByPairScore } from './pair-decision.js';
-import { config, REFERENCE } from './testing/reference-fixtures.js';
 
 const scored = (...scores: number[]): WorkingCandidate[] =>
   rankByPairScore(

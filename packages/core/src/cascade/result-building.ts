@@ -44,7 +44,9 @@ export function buildResult(work: EntityWork, ctx: ResultContext): MatchResult {
   const modelVersion = ctx.engineVersion
     ? `${ctx.engineVersion}/${decision.modelVersion}`
     : decision.modelVersion;
+  const version = (work.source as { readonly version?: unknown }).version;
   return {
+    ...(typeof version === 'string' && { source_version: version }),
     source_id: work.source.source_id,
     source_system: work.source.source_system,
     company_name: work.source.company_name,

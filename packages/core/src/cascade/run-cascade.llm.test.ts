@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Adjudication, AdjudicationRequest } from '../ports/adjudicator.js';
 import { MATCH_STAGES } from '../schemas/match-result.js';
+import { createInMemoryBackends } from '../testing/fake-backends.js';
+import { config, ENTITIES, REFERENCE, sourceEntity, tableScorer } from '../testing/reference-fixtures.js';
 import { runCascade } from './run-cascade.js';
-import { createInMemoryBackends } from './testing/fake-backends.js';
-import { config, ENTITIES, REFERENCE, sourceEntity, tableScorer } from './testing/reference-fixtures.js';
 
 const usage = { calls: 1, promptTokens: 900, completionTokens: 60 };
 const decided = (choice: string | null, confidence: number, reasoning = 'model says so'): Adjudication => ({

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { costOfUsage } from '../cost/index.js';
 import { EmError } from '../errors.js';
+import { createInMemoryBackends } from '../testing/fake-backends.js';
+import { createFakeClock } from '../testing/fake-clock.js';
+import { config, ENTITIES, REFERENCE, sourceEntity } from '../testing/reference-fixtures.js';
 import { runCascade } from './run-cascade.js';
-import { createInMemoryBackends } from './testing/fake-backends.js';
-import { createFakeClock } from './testing/fake-clock.js';
-import { config, ENTITIES, REFERENCE, sourceEntity } from './testing/reference-fixtures.js';
 
 const { apple, railway } = ENTITIES;
 const exactSources = (n: number) =>

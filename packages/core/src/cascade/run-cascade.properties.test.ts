@@ -4,9 +4,9 @@ import type { Adjudication, AdjudicationRequest } from '../ports/adjudicator.js'
 import type { ScoringPair } from '../ports/pair-scorer.js';
 import { MatchResult } from '../schemas/match-result.js';
 import type { SourceEntity } from '../schemas/source-entity.js';
+import { createInMemoryBackends } from '../testing/fake-backends.js';
+import { config, referenceEntity, sourceEntity } from '../testing/reference-fixtures.js';
 import { runCascade } from './run-cascade.js';
-import { createInMemoryBackends } from './testing/fake-backends.js';
-import { config, referenceEntity, sourceEntity } from './testing/reference-fixtures.js';
 import { canonicalIdentifier, IDENTIFIER_SCHEMES, validatedIdentifiers } from './validated-identifiers.js';
 
 const NAMES = [

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { ScoringPair } from '../ports/pair-scorer.js';
 import { MATCH_STAGES, MatchResult } from '../schemas/match-result.js';
+import { createInMemoryBackends } from '../testing/fake-backends.js';
+import { config, ENTITIES, REFERENCE, sourceEntity, tableScorer } from '../testing/reference-fixtures.js';
 import { runCascade } from './run-cascade.js';
-import { createInMemoryBackends } from './testing/fake-backends.js';
-import { config, ENTITIES, REFERENCE, sourceEntity, tableScorer } from './testing/reference-fixtures.js';
 
 const { apple, microsoft, railway } = ENTITIES;
 const fixedNow = () => new Date('2025-01-02T03:04:05.000Z');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { referenceEntity } from './testing/reference-fixtures.js';
+import { referenceEntity } from '../testing/reference-fixtures.js';
 import { sharedIdentifierSchemes, validatedIdentifiers } from './validated-identifiers.js';
 
 describe('validatedIdentifiers', () => {

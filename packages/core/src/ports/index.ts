@@ -10,3 +10,11 @@ export type {
   IdentifierScheme,
   ReferenceLookup,
 } from './reference-lookup.js';
+export type {
+  PendingCriteria,
+  PendingCursor,
+  RunOutcome,
+  RunStore,
+  UnfinishedFullRun,
+  VersionedSource,
+} from './run-store.js';

@@ -66,5 +66,7 @@ export const MatchResult = z.object({
   candidates: z.array(ScoredCandidate),
   usage: Usage,
   cost_usd: z.number().nonnegative(),
+  /** The version (content hash) of the source record this result decided, when the run knew it. */
+  source_version: z.string().optional(),
 });
 export type MatchResult = z.output<typeof MatchResult>;

@@ -4,13 +4,10 @@ import {
   costBreakdown,
   costOfUsage,
   emptyUsage,
-  InputError,
-  Prices,
-  parseCascadeConfig,
   projectAnnualCost,
   sumUsage,
-  Usage,
-} from '../../src/index.js';
+} from '../../src/entries/cascade.js';
+import { InputError, Prices, parseCascadeConfig, Usage } from '../../src/index.js';
 
 const USAGE_KEYS = Object.keys(emptyUsage()) as (keyof Usage)[];
 const PRICE_KEYS = Object.keys(Prices.parse({})) as (keyof Prices)[];

@@ -1,7 +1,12 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { type DittoField, dittoPairLine, parseDittoPairLine, serializeForDitto } from '../../src/index.js';
+import {
+  type DittoField,
+  dittoPairLine,
+  parseDittoPairLine,
+  serializeForDitto,
+} from '../../src/entries/text.js';
 import { hasSharedData, readSharedText, sharedDataDir } from '../helpers/shared-data.js';
 
 const present = hasSharedData('er_magellan');

@@ -4,12 +4,12 @@ import {
   DITTO_COMPANY_ATTRIBUTES,
   dittoPairLine,
   dittoValue,
-  InputError,
   parseDittoPairLine,
   parseDittoRecord,
   serializeDittoPair,
   serializeForDitto,
-} from '../../src/index.js';
+} from '../../src/entries/text.js';
+import { InputError } from '../../src/index.js';
 
 const nvidia = {
   company_name: 'NVIDIA CORP.  DL-,001',

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cusipCheckDigit, InputError, validateCusip } from '../../src/index.js';
+import { cusipCheckDigit, validateCusip } from '../../src/entries/features.js';
+import { InputError } from '../../src/index.js';
 import { ALPHANUMERIC, DIGITS, isDigit, stringOf, substitutions } from './alphabets.js';
 
 const CUSIP_ALPHABET = `${ALPHANUMERIC}*@#`;

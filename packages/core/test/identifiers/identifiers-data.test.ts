@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { validateCusip, validateIsin, validateLei } from '../../src/index.js';
+import { validateCusip, validateIsin, validateLei } from '../../src/entries/features.js';
 import { hasSharedData, readSharedCsv } from '../helpers/shared-data.js';
 
 const companies = hasSharedData('companies/reference.csv') && hasSharedData('companies/source_dev.csv');

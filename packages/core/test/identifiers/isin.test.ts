@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { InputError, ISIN_PREFIXES, isinCheckDigit, validateIsin } from '../../src/index.js';
+import { ISIN_PREFIXES, isinCheckDigit, validateIsin } from '../../src/entries/features.js';
+import { InputError } from '../../src/index.js';
 import { ALPHANUMERIC, expandLetters, isDigit, stringOf, substitutions } from './alphabets.js';
 
 /** Independent oracle: textbook Luhn over the letter-expanded 12 characters, plus the prefix rule. */

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { InputError, leiCheckDigits, validateLei } from '../../src/index.js';
+import { leiCheckDigits, validateLei } from '../../src/entries/features.js';
+import { InputError } from '../../src/index.js';
 import { ALPHANUMERIC, expandLetters, isDigit, stringOf, substitutions } from './alphabets.js';
 
 /** Independent oracle: the whole expanded number, as a BigInt, mod 97 (ISO 7064 MOD 97-10). */

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { normalizeIdentifier, validateCusip, validateIsin, validateLei } from '../../src/index.js';
+import { validateCusip, validateIsin, validateLei } from '../../src/entries/features.js';
+import { normalizeIdentifier } from '../../src/index.js';
 
 describe('normalizeIdentifier', () => {
   it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nameSimilarity } from '../../src/index.js';
+import { nameSimilarity } from '../../src/entries/text.js';
 import { hasSharedData, readSharedCsv } from '../helpers/shared-data.js';
 
 const present =

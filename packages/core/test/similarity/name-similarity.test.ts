@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { baseNameSimilarity, nameSimilarity } from '../../src/index.js';
+import { baseNameSimilarity, nameSimilarity } from '../../src/entries/text.js';
 
 describe('nameSimilarity', () => {
   it.each([

@@ -11,7 +11,7 @@ import {
   tokenPrefixMatch,
   tokenSetRatio,
   tokenSortRatio,
-} from '../../src/index.js';
+} from '../../src/entries/text.js';
 
 const reference = JSON.parse(
   readFileSync(new URL('./__fixtures__/rapidfuzz-pairs.json', import.meta.url), 'utf8'),

@@ -1,8 +1,9 @@
-import { type CascadeConfig, DITTO_COMPANY_ATTRIBUTES, InputError } from '@em/core';
+import { type CascadeConfig, InputError } from '@em/core';
+import { DITTO_COMPANY_ATTRIBUTES } from '@em/core/text';
+import { quoteIdentifier } from '@em/sql';
 import { databricksDialect } from '../cascade-sql/cascade-sql-dialect.js';
 import type { CascadeSqlOptions } from '../cascade-sql/cascade-sql-options.js';
 import { renderJobSteps } from '../cascade-sql/render-cascade.js';
-import { quoteIdentifier } from '../sql/sql-client.js';
 import type { BundleTarget } from './bundle-variables.js';
 
 /** A file `em deploy` writes into the bundle folder (path relative to the bundle root). */

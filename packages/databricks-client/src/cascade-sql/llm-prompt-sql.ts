@@ -1,4 +1,4 @@
-import { buildAdjudicationMessages, NO_MATCH_CHOICE } from '@em/core';
+import { buildAdjudicationMessages, NO_MATCH_CHOICE } from '@em/core/adjudication';
 import { sqlString } from './cascade-sql-dialect.js';
 import type { CascadeSqlOptions } from './cascade-sql-options.js';
 

@@ -1,4 +1,5 @@
-import { NO_MATCH_CHOICE, reviewCap } from '@em/core';
+import { NO_MATCH_CHOICE } from '@em/core/adjudication';
+import { reviewCap } from '@em/core/cascade';
 import { sqlDouble, sqlString } from './cascade-sql-dialect.js';
 import type { CascadeSqlOptions, CascadeStatement } from './cascade-sql-options.js';
 import { keyEquals } from './cascade-sql-options.js';

@@ -1,4 +1,4 @@
-import { nameSimilarity } from '@em/core';
+import { nameSimilarity } from '@em/core/text';
 import type { CascadeSqlOptions } from './cascade-sql-options.js';
 
 /**

@@ -1,4 +1,5 @@
-import { MATCH_STAGES, PAIR_MARGIN_EPSILON, reviewCap } from '@em/core';
+import { MATCH_STAGES } from '@em/core';
+import { PAIR_MARGIN_EPSILON, reviewCap } from '@em/core/cascade';
 import { sqlDouble, sqlString } from './cascade-sql-dialect.js';
 import type { CascadeSqlOptions, CascadeStatement } from './cascade-sql-options.js';
 import { keyEquals } from './cascade-sql-options.js';

@@ -3,12 +3,11 @@ import {
   type CandidateRetriever,
   type CascadeConfig,
   type ChatTransport,
-  createLlmAdjudicator,
   InputError,
-  llmAdjudicatorOptions,
   type PairScorer,
   parseCascadeConfig,
 } from '@em/core';
+import { createLlmAdjudicator, llmAdjudicatorOptions } from '@em/core/adjudication';
 import { FoundationModelChatTransport } from '../foundation-model/foundation-model-transport.js';
 import { connectDatabricks, type DatabricksConnection } from '../http/create-http.js';
 import { ServingPairScorer } from '../serving/serving-pair-scorer.js';

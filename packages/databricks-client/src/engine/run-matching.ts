@@ -1,16 +1,11 @@
-import { randomUUID } from 'node:crypto';
 import {
   type CascadeBackends,
   type CascadeConfigInput,
   parseCascadeConfig,
   type RunReport,
-  RunTally,
-  runCascade,
-  sourceKey,
+  runMatchingJob,
 } from '@em/core';
-import { DatabricksMatchSink } from '../sql/databricks-match-sink.js';
-import { countPending, type PendingCursor, readPendingPage } from '../sql/pending-sources.js';
-import { databricksRunLog } from '../sql/run-log.js';
+import { DatabricksRunStore } from '../sql/databricks-run-store.js';
 import type { SqlClient } from '../sql/sql-client.js';
 
 export const ENGINE_VERSION = 'em-databricks@0.1.0';
@@ -31,67 +26,22 @@ export interface DatabricksRunOptions {
   readonly pageSize?: number;
 }
 
-/**
- * One matching run on Unity Catalog: log it in ops.runs, read the sources that are new or changed
- * since they were decided (keyset pages), run the core cascade with the Databricks backends, and
- * MERGE each batch into gold.matched_entities.
- */
-export async function runMatchingOnDatabricks(
+/** One matching run on Unity Catalog: core's runMatchingJob over the Databricks run store. */
+export function runMatchingOnDatabricks(
   sql: SqlClient,
   backends: Omit<CascadeBackends, 'sink'>,
   options: DatabricksRunOptions = {},
 ): Promise<DatabricksRunReport> {
-  const started = performance.now();
-  const full = options.full ?? false;
-  const pageSize = options.pageSize ?? 10_000;
-  const config = parseCascadeConfig(options.config ?? {});
-  const runId = randomUUID();
-  await databricksRunLog.start(sql, runId, { full, ...config });
-  const abandonedRuns = await databricksRunLog.failAbandoned(sql, runId);
-  const tally = new RunTally();
-  try {
-    const { pending, total } = await countPending(sql, full);
-    options.onProgress?.(0, pending);
-    let after: PendingCursor | null = null;
-    for (;;) {
-      const page = await readPendingPage(sql, { full, after, pageSize });
-      if (page.length === 0) break;
-      const sink = new DatabricksMatchSink(sql, {
-        runId,
-        autoMatchThreshold: config.autoMatchThreshold,
-        contentHashes: new Map(page.map((s) => [sourceKey(s), s.content_hash])),
-        ...(options.onBatchCommitted ? { onCommitted: options.onBatchCommitted } : {}),
-      });
-      const done = tally.processed;
-      const results = await runCascade(
-        page.map(({ content_hash: _, ...source }) => source),
-        { ...backends, ...options.backends, sink },
-        config,
-        { engineVersion: ENGINE_VERSION, onProgress: (n) => options.onProgress?.(done + n, pending) },
-      );
-      tally.add(results);
-      const last = page.at(-1)!;
-      after = { sourceSystem: last.source_system, sourceId: last.source_id };
-      if (page.length < pageSize) break;
-    }
-    await databricksRunLog.finish(
-      sql,
-      runId,
-      'succeeded',
-      { rowsRead: tally.processed, rowsProcessed: tally.processed },
-      null,
-    );
-    return tally.report(runId, total - tally.processed, performance.now() - started, abandonedRuns);
-  } catch (error) {
-    await databricksRunLog
-      .finish(
-        sql,
-        runId,
-        'failed',
-        { rowsRead: tally.processed, rowsProcessed: tally.processed },
-        (error as Error).message,
-      )
-      .catch(() => undefined);
-    throw error;
-  }
+  return runMatchingJob(
+    new DatabricksRunStore(sql),
+    { ...backends, ...options.backends },
+    parseCascadeConfig(options.config ?? {}),
+    {
+      full: options.full ?? false,
+      engineVersion: ENGINE_VERSION,
+      ...(options.pageSize ? { pageSize: options.pageSize } : {}),
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+      ...(options.onBatchCommitted ? { onBatchCommitted: options.onBatchCommitted } : {}),
+    },
+  );
 }

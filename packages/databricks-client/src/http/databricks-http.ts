@@ -1,9 +1,9 @@
-import { redactSecrets } from '@em/core';
+import { isRetryableStatus, mayRetry, redactSecrets, retryAfterMs, retryDelayMs } from '@em/core/transport';
 import type { Dispatcher } from 'undici';
 import type { TokenProvider } from '../auth/token-provider.js';
-import { DatabricksApiError, RETRYABLE_STATUSES } from '../errors.js';
+import { DatabricksApiError } from '../errors.js';
 import { parseErrorBody } from './error-body.js';
-import { HttpPolicy, type HttpPolicyInput, parseRetryAfter, retryDelayMs } from './retry-policy.js';
+import { HttpPolicy, type HttpPolicyInput } from './retry-policy.js';
 import { type Runtime, systemRuntime } from './runtime.js';
 import { sendOnce, type WireResponse } from './send-once.js';
 
@@ -66,7 +66,7 @@ export class DatabricksHttp {
     let refreshed = false;
     for (let attempt = 1; ; attempt++) {
       let error: DatabricksApiError;
-      let retryAfterMs: number | null = null;
+      let serverAskedMs: number | null = null;
       try {
         const timeoutMs = Math.max(1, Math.min(req.timeoutMs ?? policy.timeoutMs, deadline - runtime.now()));
         const res = await sendOnce({ ...(await this.wire(req)), timeoutMs });
@@ -77,19 +77,15 @@ export class DatabricksHttp {
           continue;
         }
         error = this.failure(req, res, attempt);
-        retryAfterMs = parseRetryAfter(header(res, 'retry-after'));
+        serverAskedMs = retryAfterMs(res.headers, Date.now());
       } catch (caught) {
         if (!DatabricksApiError.isInstance(caught)) throw caught;
         error = caught;
       }
-      // Statuses that say the request was not processed, so even a POST may be sent again: 429,
-      // 503, and 555, which a serving endpoint scaled to zero answers while it scales up
-      // (docs.databricks.com, "Fix slow requests on Model Serving endpoints").
-      const refusedOnly = error.status === 429 || error.status === 503 || error.status === 555;
-      if (!error.isRetryable || !(idempotent || refusedOnly) || attempt >= policy.maxAttempts) {
+      if (!mayRetry(error, idempotent) || attempt >= policy.maxAttempts) {
         throw withAttempts(error, attempt);
       }
-      const delay = retryDelayMs(policy, attempt, retryAfterMs, runtime);
+      const delay = retryDelayMs(policy, attempt, serverAskedMs, () => runtime.random());
       if (runtime.now() + delay >= deadline) {
         throw withAttempts(
           error,
@@ -157,7 +153,7 @@ export class DatabricksHttp {
       status: res.status,
       errorCode,
       detail: this.scrub(message) + hint,
-      isRetryable: RETRYABLE_STATUSES.has(res.status),
+      isRetryable: isRetryableStatus(res.status),
       attempts: attempt,
     });
   }
@@ -185,11 +181,6 @@ function authHint(status: number, rejectedToken: boolean, kind: 'pat' | 'oauth-m
   return 'the token was rejected (expired, revoked or rotated?): create a new personal access token and set DATABRICKS_TOKEN or the token in your ~/.databrickscfg profile, or use DATABRICKS_CLIENT_ID/SECRET';
 }
 
-function header(res: WireResponse, name: string): string | null {
-  const value = res.headers[name];
-  return Array.isArray(value) ? (value[0] ?? null) : (value ?? null);
-}
-
 function queryString(query: HttpRequest['query']): string {
   if (!query) return '';
   const entries = Object.entries(query).filter(
@@ -202,14 +193,6 @@ function queryString(query: HttpRequest['query']): string {
 
 function withAttempts(error: DatabricksApiError, attempts: number, note = ''): DatabricksApiError {
   if (attempts === error.attempts && note === '') return error;
-  return new DatabricksApiError({
-    method: error.method,
-    path: error.path,
-    status: error.status,
-    errorCode: error.errorCode,
-    detail: error.detail + note,
-    isRetryable: error.isRetryable,
-    attempts,
-    cause: error.cause,
-  });
+  const { target, service: _, ...details } = error.details(attempts, note);
+  return new DatabricksApiError({ ...details, path: target });
 }

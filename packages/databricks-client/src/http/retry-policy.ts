@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import type { Runtime } from './runtime.js';
 
-/** How every Databricks REST call is retried. One policy for the whole client. */
+/** The limits of every Databricks REST call; what is retried and how long to wait is core's transport policy. */
 export const HttpPolicy = z
   .object({
     /** Per attempt: no complete response within this many ms is a TIMEOUT (retryable). */
@@ -17,27 +16,3 @@ export const HttpPolicy = z
   .strict();
 export type HttpPolicy = z.output<typeof HttpPolicy>;
 export type HttpPolicyInput = z.input<typeof HttpPolicy>;
-
-/** `Retry-After` as milliseconds (delta-seconds or an HTTP date), or null when absent or unreadable. */
-export function parseRetryAfter(
-  value: string | null | undefined,
-  nowEpochMs: number = Date.now(),
-): number | null {
-  if (value === null || value === undefined || value.trim() === '') return null;
-  const text = value.trim();
-  if (/^\d+(\.\d+)?$/.test(text)) return Math.round(Number(text) * 1000);
-  const at = Date.parse(text);
-  return Number.isNaN(at) ? null : Math.max(0, at - nowEpochMs);
-}
-
-/** The wait before attempt `attempt + 1` (attempt counts from 1): Retry-After when the server gave one, else jittered backoff. */
-export function retryDelayMs(
-  policy: HttpPolicy,
-  attempt: number,
-  retryAfterMs: number | null,
-  runtime: Runtime,
-): number {
-  if (retryAfterMs !== null) return retryAfterMs;
-  const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
-  return Math.floor(runtime.random() * ceiling);
-}

@@ -1,12 +1,5 @@
-import {
-  DITTO_COMPANY_ATTRIBUTES,
-  EmError,
-  type PairScorer,
-  type PairScores,
-  type PortCapabilities,
-  type ScoringPair,
-  serializeDittoPair,
-} from '@em/core';
+import { EmError, type PairScorer, type PairScores, type PortCapabilities, type ScoringPair } from '@em/core';
+import { DITTO_COMPANY_ATTRIBUTES, serializeDittoPair } from '@em/core/text';
 import type { DatabricksHttp } from '../http/databricks-http.js';
 
 export interface ServingPairScorerOptions {

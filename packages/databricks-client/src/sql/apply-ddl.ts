@@ -1,11 +1,10 @@
-import { EmError, InputError } from '@em/core';
+import { type EmError, InputError } from '@em/core';
+import { ddlStatements } from '@em/sql';
 import { DatabricksSqlError } from '../errors.js';
 import type { SqlClient } from './sql-client.js';
 
 export interface ApplyDdlOptions {
-  /** Folder of the NNN_*.sql files; default: the repository's sql/. */
-  readonly sqlDir?: string;
-  /** Already-rendered statements to run instead of reading sql/ (tests, or a custom layout). */
+  /** Already-rendered statements to run instead of sql/ (tests, or a custom layout). */
   readonly statements?: readonly string[];
   /** Run CREATE CATALOG (needs the metastore privilege). Default true; false: use an existing catalog. */
   readonly createCatalog?: boolean;
@@ -51,19 +50,9 @@ function catalogHint(error: unknown, catalog: string): EmError | null {
   );
 }
 
-/**
- * The sql/ DDL rendered for Databricks with this catalog. The renderer and the sql/ reader live in
- * @em/local (pure string work), imported only here and only when called.
- */
-export async function databricksDdl(catalog: string, sqlDir?: string): Promise<string[]> {
-  const local = await import('@em/local').catch((cause: unknown) => {
-    throw new EmError(
-      'Rendering the sql/ DDL needs @em/local (npm install @em/local), or pass `statements` to init.',
-      { cause },
-    );
-  });
-  const { readSqlFiles, renderSqlStatements } = local;
-  return readSqlFiles(sqlDir).flatMap((file) => renderSqlStatements(file.text, 'databricks', { catalog }));
+/** The sql/ DDL (carried by @em/sql) rendered for Databricks with this catalog. */
+export function databricksDdl(catalog: string): string[] {
+  return ddlStatements({ dialect: 'databricks', catalog }).map((s) => s.statement);
 }
 
 /**
@@ -76,7 +65,7 @@ export async function applyDatabricksDdl(sql: SqlClient, options: ApplyDdlOption
       'Pass either an existing catalog (createCatalog: false / --existing-catalog) or a managed location for a new one, not both.',
     );
   }
-  const all = options.statements ?? (await databricksDdl(sql.catalog, options.sqlDir));
+  const all = options.statements ?? databricksDdl(sql.catalog);
   const statements = catalogStatements(all, options);
   for (const statement of statements) {
     try {

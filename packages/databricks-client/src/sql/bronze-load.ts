@@ -1,6 +1,6 @@
 import { InputError, ReferenceEntity, SourceEntity } from '@em/core';
+import { type RowColumns, rowsParam, rowsSource } from '@em/sql';
 import { ENTITY_TABLES, type EntityKind } from './entity-tables.js';
-import { type JsonColumns, jsonRowsParam, jsonRowsSource } from './json-rows.js';
 import type { SqlClient } from './sql-client.js';
 
 export interface BronzeLoadReport {
@@ -16,10 +16,7 @@ const CHUNK = 5_000;
 /** MERGE rows into bronze keyed on the entity key; rows whose content hash is unchanged are left alone (ingestion_timestamp too). */
 export function bronzeMergeSql(sql: SqlClient, kind: EntityKind): string {
   const spec = ENTITY_TABLES[kind];
-  const columns: JsonColumns = [
-    ...spec.columns.map((c) => [c, 'STRING'] as const),
-    ['source_line', 'BIGINT'],
-  ];
+  const columns: RowColumns = [...spec.columns.map((c) => [c, 'STRING'] as const), ['source_line', 'BIGINT']];
   const typed = (c: string) => (c === 'last_updated' ? 'TRY_CAST(s.last_updated AS TIMESTAMP)' : `s.${c}`);
   const all = [...spec.columns, 'ingestion_timestamp', 'content_hash', 'source_file', 'source_line'];
   const values = [
@@ -36,7 +33,7 @@ export function bronzeMergeSql(sql: SqlClient, kind: EntityKind): string {
   return `/* em:bronze-merge */
 MERGE INTO ${sql.table(spec.bronze)} AS t
 USING (SELECT r.*, md5(to_json(array(${spec.columns.map((c) => `r.${c}`).join(', ')}))) AS content_hash
-       FROM (${jsonRowsSource('rows', columns)}) AS r) AS s
+       FROM (${rowsSource(sql.target, 'rows', columns)}) AS r) AS s
 ON ${spec.key.map((k) => `t.${k} = s.${k}`).join(' AND ')}
 WHEN MATCHED AND t.content_hash <> s.content_hash THEN UPDATE SET ${updates.join(', ')}
 WHEN NOT MATCHED THEN INSERT (${all.join(', ')}) VALUES (${values.join(', ')})`;
@@ -74,10 +71,7 @@ export async function loadBronze(
   options: { sourceFile?: string } = {},
 ): Promise<BronzeLoadReport> {
   const spec = ENTITY_TABLES[kind];
-  const columns: JsonColumns = [
-    ...spec.columns.map((c) => [c, 'STRING'] as const),
-    ['source_line', 'BIGINT'],
-  ];
+  const columns: RowColumns = [...spec.columns.map((c) => [c, 'STRING'] as const), ['source_line', 'BIGINT']];
   // Delta rejects a MERGE whose source holds one key twice: the last row of a key wins, as in a re-ingest.
   const byKey = new Map(
     validate(kind, rows).map((r) => [spec.key.map((k) => String(r[k])).join('\u0000'), r]),
@@ -90,7 +84,7 @@ export async function loadBronze(
     const chunk = valid.slice(at, at + CHUNK).map((r) => ({ ...r, market_cap: r.market_cap ?? null }));
     const [row] = await sql.all<{ num_inserted_rows?: unknown; num_updated_rows?: unknown }>(
       statement,
-      { rows: jsonRowsParam(columns, chunk), source_file: options.sourceFile ?? null },
+      { rows: rowsParam(columns, chunk), source_file: options.sourceFile ?? null },
       `loading bronze ${kind} rows`,
     );
     inserted += Number(row?.num_inserted_rows ?? 0);

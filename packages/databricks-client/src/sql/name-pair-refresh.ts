@@ -1,8 +1,8 @@
+import { type RowColumns, rowsParam, rowsSource } from '@em/sql';
 import { computeNamePairs } from '../cascade-sql/name-similarity-fill.js';
-import { type JsonColumns, jsonRowsParam, jsonRowsSource } from './json-rows.js';
 import type { SqlClient } from './sql-client.js';
 
-const COLUMNS: JsonColumns = [
+const COLUMNS: RowColumns = [
   ['source_name', 'STRING'],
   ['reference_name', 'STRING'],
   ['name_similarity', 'DOUBLE'],
@@ -28,7 +28,7 @@ LIMIT ${limit}`;
 export function namePairsMergeSql(sql: SqlClient): string {
   return `/* em:name-pairs-merge */
 MERGE INTO ${sql.table('silver.name_pair_similarity')} AS t
-USING (${jsonRowsSource('rows', COLUMNS)}) AS s
+USING (${rowsSource(sql.target, 'rows', COLUMNS)}) AS s
 ON t.source_name = s.source_name AND t.reference_name = s.reference_name
 WHEN NOT MATCHED THEN INSERT (source_name, reference_name, name_similarity) VALUES (s.source_name, s.reference_name, s.name_similarity)`;
 }
@@ -52,7 +52,7 @@ export async function refreshNamePairSimilarity(
     if (pairs.length === 0) return added;
     await sql.run(
       namePairsMergeSql(sql),
-      { rows: jsonRowsParam(COLUMNS, computeNamePairs(pairs)) },
+      { rows: rowsParam(COLUMNS, computeNamePairs(pairs)) },
       'writing name-pair similarities',
     );
     added += pairs.length;

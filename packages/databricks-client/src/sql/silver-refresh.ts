@@ -1,9 +1,9 @@
 import { normalizeCompanyName, validatedIdentifiers } from '@em/core';
+import { type RowColumns, rowsParam, rowsSource } from '@em/sql';
 import { ENTITY_TABLES, type EntityKind, keysetAfter, keysetParams } from './entity-tables.js';
-import { type JsonColumns, jsonRowsParam, jsonRowsSource } from './json-rows.js';
 import type { SqlClient } from './sql-client.js';
 
-const COMMON: JsonColumns = [
+const COMMON: RowColumns = [
   'normalized_name',
   'base_name',
   'legal_form',
@@ -22,7 +22,7 @@ const COMMON: JsonColumns = [
   'content_hash',
 ].map((c) => [c, 'STRING'] as const);
 
-const silverColumns = (kind: EntityKind): JsonColumns =>
+const silverColumns = (kind: EntityKind): RowColumns =>
   kind === 'reference'
     ? [['ciq_id', 'STRING'], ...COMMON, ['sector', 'STRING']]
     : [['source_id', 'STRING'], ['source_system', 'STRING'], ...COMMON];
@@ -49,7 +49,7 @@ export function silverMergeSql(sql: SqlClient, kind: EntityKind): string {
   const names = silverColumns(kind).map(([c]) => c);
   return `/* em:silver-merge */
 MERGE INTO ${sql.table(spec.silver)} AS t
-USING (${jsonRowsSource('rows', silverColumns(kind))}) AS s
+USING (${rowsSource(sql.target, 'rows', silverColumns(kind))}) AS s
 ON ${spec.key.map((k) => `t.${k} = s.${k}`).join(' AND ')}
 WHEN MATCHED THEN UPDATE SET ${names.map((c) => `${c} = s.${c}`).join(', ')}, processing_timestamp = current_timestamp()
 WHEN NOT MATCHED THEN INSERT (${names.join(', ')}, processing_timestamp) VALUES (${names.map((c) => `s.${c}`).join(', ')}, current_timestamp())`;
@@ -98,7 +98,7 @@ export async function refreshSilver(
     if (rows.length === 0) return done;
     await sql.run(
       merge,
-      { rows: jsonRowsParam(silverColumns(kind), rows.map(silverRow)) },
+      { rows: rowsParam(silverColumns(kind), rows.map(silverRow)) },
       `writing silver ${kind} rows`,
     );
     done += rows.length;

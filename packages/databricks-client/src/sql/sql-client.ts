@@ -1,14 +1,8 @@
+import { type SqlTarget, tableName } from '@em/sql';
 import { DatabricksSqlError } from '../errors.js';
 import type { SqlSession, SqlSessionSource, SqlValue } from './sql-session.js';
 
 export type SqlParams = Readonly<Record<string, SqlValue>>;
-
-const PLAIN = /^[A-Za-z_][A-Za-z0-9_]*$/;
-
-/** A Unity Catalog name part, backquoted unless plain. */
-export function quoteIdentifier(name: string): string {
-  return PLAIN.test(name) ? name : `\`${name.replaceAll('`', '``')}\``;
-}
 
 /**
  * Runs em's statements on a SqlSession: opens a lazy session once, binds named parameters, and
@@ -24,7 +18,12 @@ export class SqlClient {
 
   /** `schema.table` qualified with the catalog, e.g. `entity_matching.gold.matched_entities`. */
   table(schemaAndTable: string): string {
-    return [this.catalog, ...schemaAndTable.split('.')].map(quoteIdentifier).join('.');
+    return tableName(this.target, schemaAndTable);
+  }
+
+  /** Where @em/sql's statements are rendered for: Databricks SQL on this catalog. */
+  get target(): SqlTarget {
+    return { dialect: 'databricks', catalog: this.catalog };
   }
 
   async all<T = Record<string, unknown>>(sql: string, params: SqlParams, stage: string): Promise<T[]> {

@@ -2,11 +2,11 @@ import {
   type Candidate,
   type CandidateRetriever,
   EmError,
-  mapConcurrent,
   type PortCapabilities,
   REFERENCE_COLUMNS,
   type SourceEntity,
 } from '@em/core';
+import { mapConcurrent } from '@em/core/cascade';
 import type { DatabricksHttp } from '../http/databricks-http.js';
 import { referenceFromRow } from '../sql/reference-columns.js';
 

@@ -2,14 +2,8 @@
 // shared identifiers (for conflicts), sources with valid / corrupt / junk identifiers, retrieval
 // lists with ties and duplicates, pair scores on and around every threshold (and out of range,
 // NaN), and LLM replies of every shape core's parser distinguishes.
-import {
-  cusipCheckDigit,
-  isinCheckDigit,
-  leiCheckDigits,
-  type ReferenceEntity,
-  type SourceEntity,
-  seededRandom,
-} from '@em/core';
+import type { ReferenceEntity, SourceEntity } from '@em/core';
+import { cusipCheckDigit, isinCheckDigit, leiCheckDigits, seededRandom } from '@em/core/features';
 import type { ParityCase } from './parity-harness.js';
 
 const NAMES = [

@@ -11,17 +11,16 @@ import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import {
   type CascadeConfig,
   type ChatTransport,
-  createLlmAdjudicator,
-  DITTO_COMPANY_ATTRIBUTES,
   EmError,
   type IdentifierHit,
   type MatchResult,
   type ReferenceEntity,
   runCascade,
   type SourceEntity,
-  serializeDittoPair,
   validatedIdentifiers,
 } from '@em/core';
+import { createLlmAdjudicator } from '@em/core/adjudication';
+import { DITTO_COMPANY_ATTRIBUTES, serializeDittoPair } from '@em/core/text';
 import {
   type CascadeSqlOptions,
   computeNamePairs,

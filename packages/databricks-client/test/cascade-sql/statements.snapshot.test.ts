@@ -1,6 +1,7 @@
 // The rendered Databricks statements of a daily run, kept as a readable SQL file: a change to the
 // generated SQL shows up in review as a diff of that file.
-import { DITTO_COMPANY_ATTRIBUTES, parseCascadeConfig } from '@em/core';
+import { parseCascadeConfig } from '@em/core';
+import { DITTO_COMPANY_ATTRIBUTES } from '@em/core/text';
 import { describe, expect, it } from 'vitest';
 import { databricksDialect, renderCascade } from '../../src/cascade-sql/index.js';
 

@@ -3,10 +3,11 @@
 // LLM pick was capped at 0.89 (the default threshold's cap) and so auto-matched; llm.budget,
 // timeout and concurrency were dropped. The Foundation Model replies come from the fake's chat
 // route (OpenAI chat-completions shape, src/__fixtures__/foundation-model-chat.json).
+
+import { CONTRACT_REFERENCE, contractSource } from '@em/core/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CONTRACT_REFERENCE, contractSource } from '../contracts/index.js';
-import { engineFor } from '../support/engine-harness.js';
-import { FakeWorkspace } from '../support/fake-workspace.js';
+import { engineFor } from '../../src/testing/engine-harness.js';
+import { FakeWorkspace } from '../../src/testing/fake-workspace.js';
 
 let ws: FakeWorkspace;
 beforeEach(async () => {

@@ -4,8 +4,8 @@
 // misses the job and a second one gets created.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { findJobsByName } from '../../src/index.js';
-import { engineFor } from '../support/engine-harness.js';
-import { FakeWorkspace } from '../support/fake-workspace.js';
+import { engineFor } from '../../src/testing/engine-harness.js';
+import { FakeWorkspace } from '../../src/testing/fake-workspace.js';
 
 let ws: FakeWorkspace;
 beforeEach(async () => {

@@ -5,8 +5,8 @@
 // so the error must say to create a new one, not to "grant access".
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { connectDatabricks } from '../../src/index.js';
-import { fakeRuntime } from '../support/fake-runtime.js';
-import { CLIENT, FakeWorkspace } from '../support/fake-workspace.js';
+import { fakeRuntime } from '../../src/testing/fake-runtime.js';
+import { CLIENT, FakeWorkspace } from '../../src/testing/fake-workspace.js';
 import { rejection } from '../support/rejection.js';
 
 let ws: FakeWorkspace;

@@ -9,9 +9,9 @@
 //   while an update is IN_PROGRESS is refused with 409 RESOURCE_CONFLICT.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { deployServingEndpoint, ensureDeltaSyncIndex, ensureVectorSearchEndpoint } from '../../src/index.js';
-import { engineFor } from '../support/engine-harness.js';
-import { FakeWorkspace } from '../support/fake-workspace.js';
-import { fixture } from '../support/fixtures.js';
+import { engineFor } from '../../src/testing/engine-harness.js';
+import { FakeWorkspace } from '../../src/testing/fake-workspace.js';
+import { fixture } from '../../src/testing/fixtures.js';
 import { rejection } from '../support/rejection.js';
 
 let ws: FakeWorkspace;

@@ -1,6 +1,7 @@
+import { resolve } from 'node:path';
+import { EXIT, type ExitCode, type Io, reportError, UsageError } from '@em/cli-kit';
 import { runEvaluation } from '../run-evaluation.js';
-import { type CliIo, numberFlag, reportCliError, UsageError } from './cli-io.js';
-import { EXIT, type ExitCode } from './exit-codes.js';
+import { numberFlag } from './cli-io.js';
 import { parseFlags } from './parse-flags.js';
 
 export const EVAL_USAGE = `Usage: em-eval --predictions PATH --truth PATH [options]
@@ -42,34 +43,34 @@ const OPTIONS = {
 } as const;
 
 /** `em-eval [flags]`: resolves to the exit code. */
-export async function evalMain(args: readonly string[], io: CliIo): Promise<ExitCode> {
+export async function evalMain(args: readonly string[], io: Io): Promise<ExitCode> {
   try {
     const flags = parseFlags(args, OPTIONS);
     if (flags.help) {
-      io.stdout(EVAL_USAGE);
+      io.stdout.write(EVAL_USAGE);
       return EXIT.ok;
     }
     if (!flags.predictions || !flags.truth)
       throw new UsageError('--predictions PATH and --truth PATH are required.');
     const run = await runEvaluation({
-      predictions: flags.predictions,
-      truth: flags.truth,
+      predictions: resolve(io.cwd, flags.predictions),
+      truth: resolve(io.cwd, flags.truth),
       subsets: flags.subset,
       threshold: numberFlag('--threshold', flags.threshold),
       targetPrecision: numberFlag('--target-precision', flags['target-precision']),
       failUnder: flags['fail-under'],
-      html: flags.html,
+      html: flags.html === undefined ? undefined : resolve(io.cwd, flags.html),
       table: flags.table,
     });
-    if (flags.json) io.stdout(`${JSON.stringify(run.json, null, 2)}\n`);
-    else io.stdout(run.text);
-    if (run.htmlPath && !flags.json) io.stdout(`HTML report: ${run.htmlPath}\n`);
+    if (flags.json) io.stdout.write(`${JSON.stringify(run.json, null, 2)}\n`);
+    else io.stdout.write(run.text);
+    if (run.htmlPath && !flags.json) io.stdout.write(`HTML report: ${run.htmlPath}\n`);
     if (run.failedGates.length > 0) {
-      for (const line of run.failedGates) io.stderr(`em-eval: gate failed: ${line}\n`);
+      for (const line of run.failedGates) io.stderr.write(`em-eval: gate failed: ${line}\n`);
       return EXIT.gate;
     }
     return EXIT.ok;
   } catch (error) {
-    return reportCliError(error, io, 'em-eval');
+    return reportError(error, io, 'em-eval');
   }
 }

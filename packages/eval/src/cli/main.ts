@@ -1,9 +1,8 @@
-import type { CliIo } from './cli-io.js';
+import type { ExitCode, Io } from '@em/cli-kit';
 import { evalMain } from './eval-main.js';
-import type { ExitCode } from './exit-codes.js';
 import { pairsMain } from './pairs-main.js';
 
 /** `em-eval …` or `em-eval pairs …` (argv without node and the script); resolves to the exit code. */
-export function emEvalMain(args: readonly string[], io: CliIo): Promise<ExitCode> {
+export function emEvalMain(args: readonly string[], io: Io): Promise<ExitCode> {
   return args[0] === 'pairs' ? pairsMain(args.slice(1), io) : evalMain(args, io);
 }

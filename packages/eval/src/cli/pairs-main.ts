@@ -1,12 +1,13 @@
 import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { EXIT, type ExitCode, type Io, reportError, UsageError } from '@em/cli-kit';
 import { InputError } from '@em/core';
 import { comparisonCsv, comparisonMarkdown, comparisonRows } from '../pairs/comparison-table.js';
 import { runPairsBenchmark, SCORERS, type ScorerName } from '../pairs/pairs-benchmark.js';
 import { runPairsFiles } from '../pairs/pairs-files.js';
 import type { PairsReport } from '../pairs/pairs-report.js';
 import { textTable } from '../report/text-table.js';
-import { type CliIo, numberFlag, reportCliError, UsageError } from './cli-io.js';
-import { EXIT, type ExitCode } from './exit-codes.js';
+import { numberFlag } from './cli-io.js';
 import { parseFlags } from './parse-flags.js';
 
 export const PAIRS_USAGE = `Usage: em-eval pairs --data-dir DIR (--predictions-dir DIR | --scorer jaccard) [options]
@@ -72,11 +73,11 @@ async function writeComparison(path: string, report: PairsReport): Promise<void>
 }
 
 /** `em-eval pairs [flags]`: resolves to the exit code. */
-export async function pairsMain(args: readonly string[], io: CliIo): Promise<ExitCode> {
+export async function pairsMain(args: readonly string[], io: Io): Promise<ExitCode> {
   try {
     const flags = parseFlags(args, OPTIONS);
     if (flags.help) {
-      io.stdout(PAIRS_USAGE);
+      io.stdout.write(PAIRS_USAGE);
       return EXIT.ok;
     }
     const threshold = numberFlag('--threshold', flags.threshold);
@@ -85,41 +86,43 @@ export async function pairsMain(args: readonly string[], io: CliIo): Promise<Exi
         `--scorer ${flags.scorer}: unknown; built-in scorers: ${Object.keys(SCORERS).join(', ')}.`,
       );
     }
+    // Every path is the user's: resolve it against their working directory.
+    const at = (file: string | undefined) => (file === undefined ? undefined : resolve(io.cwd, file));
     let report: PairsReport;
     if (flags['data-dir']) {
       report = await runPairsBenchmark({
-        dataDir: flags['data-dir'],
-        predictionsDir: flags['predictions-dir'],
+        dataDir: at(flags['data-dir'])!,
+        predictionsDir: at(flags['predictions-dir']),
         scorer: flags.scorer as ScorerName | undefined,
         testSplit: flags['test-split'],
         tuneSplit: flags['tune-split'],
         threshold,
-        published: flags.published,
+        published: at(flags.published),
       });
     } else if (flags.test && flags['test-predictions']) {
       report = await runPairsFiles({
-        test: flags.test,
-        testPredictions: flags['test-predictions'],
-        tune: flags.tune,
-        tunePredictions: flags['tune-predictions'],
+        test: at(flags.test)!,
+        testPredictions: at(flags['test-predictions'])!,
+        tune: at(flags.tune),
+        tunePredictions: at(flags['tune-predictions']),
         threshold,
         dataset: flags.dataset,
-        published: flags.published,
+        published: at(flags.published),
       });
     } else {
       throw new UsageError('give --data-dir DIR, or --test FILE with --test-predictions FILE.');
     }
-    if (flags.out) await writeComparison(flags.out, report);
-    if (flags.json) io.stdout(`${JSON.stringify(report, null, 2)}\n`);
+    if (flags.out) await writeComparison(at(flags.out)!, report);
+    if (flags.json) io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     else {
       const { header, rows } = comparisonRows(report);
-      io.stdout(`${textTable(header, rows)}\n`);
+      io.stdout.write(`${textTable(header, rows)}\n`);
       if (report.unmatched_published.length > 0)
-        io.stdout(`published results without a dataset: ${report.unmatched_published.join('; ')}\n`);
-      if (flags.out) io.stdout(`comparison table: ${flags.out}\n`);
+        io.stdout.write(`published results without a dataset: ${report.unmatched_published.join('; ')}\n`);
+      if (flags.out) io.stdout.write(`comparison table: ${flags.out}\n`);
     }
     return EXIT.ok;
   } catch (error) {
-    return reportCliError(error, io, 'em-eval pairs');
+    return reportError(error, io, 'em-eval pairs');
   }
 }

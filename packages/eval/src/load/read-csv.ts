@@ -1,5 +1,6 @@
 import { open } from 'node:fs/promises';
-import { InputError, unescapeFormulaCell } from '@em/core';
+import { InputError } from '@em/core';
+import { unescapeFormulaCell } from '@em/core/text';
 import { sqlIdent, sqlString, withDuckDb } from './duckdb-session.js';
 import type { TableFile } from './table-file.js';
 

@@ -1,4 +1,4 @@
-import { type ChannelRecall, channelRecall, type RecallCase } from '@em/core';
+import { type ChannelRecall, channelRecall, type RecallCase } from '@em/core/cascade';
 import type { EvaluatedRow } from './evaluated-row.js';
 
 /**

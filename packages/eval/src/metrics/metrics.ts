@@ -1,3 +1,5 @@
+import { matchRates, ratio } from '@em/core/features';
+
 /**
  * Counts of one view over a set of sources. For each source, p is the predicted reference id
  * (or none) and t the true one (or none):
@@ -55,22 +57,13 @@ export const emptyCounts = (): Counts => ({
   auto_matched_true_match: 0,
 });
 
-/**
- * part / whole, with an empty ratio (0/0) read as 1: no claims made means no false claims
- * (precision 1), nothing to find means nothing missed (recall 1). F1 = 2TP / (2TP + FP + FN)
- * is 1 only without errors, so a run that matches nothing has precision 1, recall 0, F1 0.
- */
-export function ratio(part: number, whole: number): number {
-  return whole === 0 ? 1 : part / whole;
-}
+export { ratio };
 
 export function metricsFromCounts(c: Counts): Metrics {
   const autoRate = ratio(c.auto_matched, c.n);
   return {
     ...c,
-    precision: ratio(c.tp, c.tp + c.fp),
-    recall: ratio(c.tp, c.tp + c.fn),
-    f1: ratio(2 * c.tp, 2 * c.tp + c.fp + c.fn),
+    ...matchRates(c),
     accuracy: ratio(c.tp + c.tn, c.n),
     auto_match_rate: autoRate,
     auto_match_rate_true_match: ratio(c.auto_matched_true_match, c.true_match),

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseDittoRecord } from '@em/core';
+import { fnv1a } from '@em/core/features';
+import { parseDittoRecord } from '@em/core/text';
 
 export interface DittoPairRow {
   /** `left<TAB>right` as em-eval hashes it. */
@@ -34,19 +35,11 @@ export function trainFileOf(dir: string): string | null {
   return existsSync(balanced) ? balanced : null;
 }
 
-/** FNV-1a 32-bit, as em-eval's hash split: even hashes tune, odd hashes test. */
-export function fnv1a(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i += 1) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return hash;
-}
-
 /** Attribute names in order of first appearance. */
 export function attributesOf(rows: readonly DittoPairRow[]): string[] {
   const seen = new Set<string>();
   for (const r of rows) for (const a of [...Object.keys(r.left), ...Object.keys(r.right)]) seen.add(a);
   return [...seen];
 }
+
+export { fnv1a };

@@ -3,7 +3,7 @@ import { EmError } from '@em/core';
 import { checkDatabaseFile, type DatabaseAccess } from './database-file.js';
 import { writeLockInfo } from './lock-info.js';
 import { openInstance } from './open-instance.js';
-import { bindParams, plainValue } from './sql-params.js';
+import { bindParams, plainValue, type SqlParams } from './sql-params.js';
 import { sweepStaleTempFiles } from './sweep-temp-files.js';
 
 export interface DatabaseOpenOptions {
@@ -53,24 +53,16 @@ export class Database {
     return db;
   }
 
-  async run(sql: string, params: readonly unknown[] = [], stage = 'sql'): Promise<void> {
+  async run(sql: string, params: SqlParams = [], stage = 'sql'): Promise<void> {
     await this.execute(sql, params, stage);
   }
 
-  async all<T = Record<string, unknown>>(
-    sql: string,
-    params: readonly unknown[] = [],
-    stage = 'sql',
-  ): Promise<T[]> {
+  async all<T = Record<string, unknown>>(sql: string, params: SqlParams = [], stage = 'sql'): Promise<T[]> {
     const reader = await this.execute(sql, params, stage);
     return reader.getRowObjectsJS().map((row) => plainValue(row) as T);
   }
 
-  async one<T = Record<string, unknown>>(
-    sql: string,
-    params: readonly unknown[] = [],
-    stage = 'sql',
-  ): Promise<T> {
+  async one<T = Record<string, unknown>>(sql: string, params: SqlParams = [], stage = 'sql'): Promise<T> {
     const rows = await this.all<T>(sql, params, stage);
     if (rows.length === 0) throw new EmError(`Internal error (${stage}): expected a row from: ${sql}`);
     return rows[0]!;
@@ -99,12 +91,17 @@ export class Database {
     this.releaseLockInfo();
   }
 
-  private async execute(sql: string, params: readonly unknown[], stage: string) {
+  private async execute(sql: string, params: SqlParams, stage: string) {
     const { values, types } = bindParams(params);
     try {
-      return params.length === 0
+      const none = Array.isArray(values) ? values.length === 0 : Object.keys(values).length === 0;
+      return none
         ? await this.connection.runAndReadAll(sql)
-        : await this.connection.runAndReadAll(sql, values, types as DuckDBType[]);
+        : await this.connection.runAndReadAll(
+            sql,
+            values,
+            types as DuckDBType[] & Record<string, DuckDBType>,
+          );
     } catch (error) {
       if (EmError.isInstance(error)) throw error;
       const shown = sql.length > MAX_SQL_IN_MESSAGE ? `${sql.slice(0, MAX_SQL_IN_MESSAGE)}…` : sql;

@@ -59,14 +59,24 @@ function bindOne(param: unknown): { value: DuckDBValue; type: DuckDBType | undef
 export const jsonColumn = (values: readonly unknown[]): string =>
   JSON.stringify(values.map((v) => (typeof v === 'bigint' ? Number(v) : v === undefined ? null : v)));
 
-/** Positional parameters ($1, $2, …) with explicit DuckDB types where JS says enough. */
-export function bindParams(params: readonly unknown[]): {
-  values: DuckDBValue[];
-  types: (DuckDBType | undefined)[];
+/** Positional ($1, $2, …) or named ($name, from an object) parameters with explicit DuckDB types where JS says enough. */
+export function bindParams(params: SqlParams): {
+  values: DuckDBValue[] | Record<string, DuckDBValue>;
+  types: (DuckDBType | undefined)[] | Record<string, DuckDBType | undefined>;
 } {
-  const bound = params.map(bindOne);
-  return { values: bound.map((b) => b.value), types: bound.map((b) => b.type) };
+  if (Array.isArray(params)) {
+    const bound = params.map(bindOne);
+    return { values: bound.map((b) => b.value), types: bound.map((b) => b.type) };
+  }
+  const entries = Object.entries(params).map(([k, v]) => [k, bindOne(v)] as const);
+  return {
+    values: Object.fromEntries(entries.map(([k, b]) => [k, b.value])),
+    types: Object.fromEntries(entries.flatMap(([k, b]) => (b.type ? [[k, b.type]] : []))),
+  };
 }
+
+/** Parameters of one statement: positional (`$1`) as an array, or named (`$name`) as an object. */
+export type SqlParams = readonly unknown[] | Readonly<Record<string, unknown>>;
 
 /** DuckDB's JS values made plain: safe bigints → number, timestamps → ISO strings. */
 export function plainValue(value: unknown): unknown {

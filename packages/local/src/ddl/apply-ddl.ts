@@ -1,16 +1,11 @@
+import { ddlStatements } from '@em/sql';
 import type { Database } from '../db/database.js';
-import { renderSqlStatements } from '../sql/render-sql.js';
-import { readSqlFiles } from './sql-files.js';
 
-/** Render every sql/ file for DuckDB and execute it, in one transaction. Idempotent. */
-export async function applyDdl(db: Database, sqlDir?: string): Promise<string[]> {
-  const files = readSqlFiles(sqlDir);
+/** Every sql/ statement (carried by @em/sql) rendered for DuckDB and executed, in one transaction. Idempotent. */
+export async function applyDdl(db: Database): Promise<string[]> {
+  const statements = ddlStatements({ dialect: 'duckdb' });
   await db.transaction(async () => {
-    for (const file of files) {
-      for (const statement of renderSqlStatements(file.text, 'duckdb')) {
-        await db.run(statement, [], `init (${file.name})`);
-      }
-    }
+    for (const { file, statement } of statements) await db.run(statement, [], `init (${file})`);
   });
-  return files.map((f) => f.name);
+  return [...new Set(statements.map((s) => s.file))];
 }

@@ -1,5 +1,5 @@
+import { escapeFormulaSql } from '@em/sql';
 import type { Database } from '../db/database.js';
-import { escapeFormulaSql } from '../sql/formula-cells-sql.js';
 
 /**
  * The SELECT list of `schema.table` for a CSV export: every text column with a leading `'`

@@ -1,4 +1,4 @@
-import type { AlertMetrics } from '@em/core';
+import type { AlertMetrics } from '@em/core/alerts';
 
 /**
  * Monitoring figures for the dashboard and alerts, in SQL that DuckDB and Databricks SQL both

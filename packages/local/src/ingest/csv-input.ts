@@ -1,8 +1,8 @@
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { InputError } from '@em/core';
+import { unescapeFormulaSql } from '@em/sql';
 import type { Database } from '../db/database.js';
-import { unescapeFormulaSql } from '../sql/formula-cells-sql.js';
 import { findBlankLines } from './blank-lines.js';
 import { readCsvHeader } from './csv-header.js';
 import { type RunawayQuote, scanCsvQuotes } from './csv-quote-scan.js';

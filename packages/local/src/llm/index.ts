@@ -6,9 +6,8 @@ export {
   llmCachePathFor,
 } from './jsonl-adjudication-cache.js';
 export { type LlmEndpoint, llmConfigFromEnv } from './llm-env.js';
-export { LlmHttpError, RETRYABLE_LLM_STATUSES } from './llm-http-error.js';
+export { LlmHttpError } from './llm-http-error.js';
 export {
   createOpenAiCompatibleTransport,
   type OpenAiCompatibleTransportOptions,
 } from './openai-compatible-transport.js';
-export type { ResponseFormatMode } from './response-format.js';

@@ -1,6 +1,6 @@
 import { appendFile, mkdir, readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { type AdjudicationCache, CachedAdjudication } from '@em/core';
+import { type AdjudicationCache, CachedAdjudication } from '@em/core/adjudication';
 
 /** Where the adjudication cache of a database lives: beside it, as `<db>.llm-cache.jsonl`. */
 export const llmCachePathFor = (databasePath: string): string => `${databasePath}.llm-cache.jsonl`;

@@ -1,46 +1,20 @@
-import { EmError } from '@em/core';
-
-/** HTTP statuses worth another try: the request was not processed, or may safely be repeated. */
-export const RETRYABLE_LLM_STATUSES: ReadonlySet<number> = new Set([408, 409, 429, 500, 502, 503, 504]);
-
-export interface LlmHttpErrorDetails {
-  /** The request URL without credentials or query string. */
-  readonly url: string;
-  /** HTTP status, or null when no response came back (timeout, network). */
-  readonly status: number | null;
-  /** The endpoint's error message, or what went wrong (secrets already redacted). */
-  readonly detail: string;
-  readonly isRetryable: boolean;
-  readonly attempts: number;
-  readonly cause?: unknown;
-}
+import { ApiCallError, type ApiCallErrorDetails } from '@em/core/transport';
 
 /**
- * A chat-completions call that failed: the URL (never headers or the key), the status, the
- * endpoint's message, whether another try could succeed, and how many tries were made.
+ * A chat-completions call to an OpenAI-compatible endpoint that failed: core's ApiCallError
+ * (the URL, never headers or the key; the status; the endpoint's message; retryability; tries).
  */
-export class LlmHttpError extends EmError {
-  readonly url: string;
-  readonly status: number | null;
-  readonly detail: string;
-  readonly attempts: number;
+export class LlmHttpError extends ApiCallError {
+  constructor(details: Omit<ApiCallErrorDetails, 'service' | 'method'>) {
+    super({ ...details, service: 'LLM endpoint', method: 'POST' }, 'LlmHttpError');
+  }
 
-  constructor(details: LlmHttpErrorDetails) {
-    const status = details.status === null ? 'no response' : `HTTP ${details.status}`;
-    const tries = details.attempts > 1 ? ` (after ${details.attempts} attempts)` : '';
-    super(`LLM endpoint POST ${details.url} failed: ${status}: ${details.detail}${tries}`, {
-      name: 'LlmHttpError',
-      isRetryable: details.isRetryable,
-      cause: details.cause,
-    });
-    this.url = details.url;
-    this.status = details.status;
-    this.detail = details.detail;
-    this.attempts = details.attempts;
+  get url(): string {
+    return this.target;
   }
 
   static override isInstance(error: unknown): error is LlmHttpError {
-    return EmError.isInstance(error) && error.name === 'LlmHttpError';
+    return ApiCallError.isInstance(error) && error.name === 'LlmHttpError';
   }
 }
 

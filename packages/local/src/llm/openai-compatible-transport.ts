@@ -1,13 +1,16 @@
-import { type ChatRequest, type ChatResponse, type ChatTransport, redactSecrets } from '@em/core';
-import { readChatCompletion } from './chat-completion-response.js';
-import { LlmHttpError, printableUrl, RETRYABLE_LLM_STATUSES } from './llm-http-error.js';
+import type { ChatRequest, ChatResponse, ChatTransport } from '@em/core';
 import {
+  chatCompletionBody,
+  isRetryableStatus,
   type ResponseFormatMode,
-  rejectsResponseFormat,
-  responseFormatFor,
-  weakerMode,
-} from './response-format.js';
-import { backoffMs, retryAfterMs, sleepFor } from './retry-after.js';
+  readChatCompletion,
+  redactSecrets,
+  retryAfterMs,
+  retryDelayMs,
+} from '@em/core/transport';
+import { LlmHttpError, printableUrl } from './llm-http-error.js';
+import { rejectsResponseFormat, weakerMode } from './response-format.js';
+import { sleepFor } from './sleep-for.js';
 
 export interface OpenAiCompatibleTransportOptions {
   /** E.g. https://api.openai.com/v1, http://localhost:11434/v1, https://<workspace>/serving-endpoints. */
@@ -60,7 +63,7 @@ export function createOpenAiCompatibleTransport(
     cause?: unknown,
   ) =>
     new LlmHttpError({
-      url: shownUrl,
+      target: shownUrl,
       status,
       detail: redactSecrets(detail, secrets),
       isRetryable,
@@ -72,13 +75,7 @@ export function createOpenAiCompatibleTransport(
     request: ChatRequest,
     used: ResponseFormatMode,
   ): Promise<{ response: Response; text: string }> {
-    const body = {
-      model: request.model,
-      messages: request.messages.map((m) => ({ role: m.role, content: m.content })),
-      ...(request.temperature !== undefined && { temperature: request.temperature }),
-      ...(request.maxTokens !== undefined && { max_tokens: request.maxTokens }),
-      ...responseFormatFor(used, request.jsonSchema),
-    };
+    const body = chatCompletionBody(request, used);
     const signals = [AbortSignal.timeout(timeoutMs), ...(request.signal ? [request.signal] : [])];
     const response = await doFetch(url, {
       method: 'POST',
@@ -107,9 +104,9 @@ export function createOpenAiCompatibleTransport(
           attempt--; // a format step-down is not a retry
           continue;
         } else {
-          const retryable = RETRYABLE_LLM_STATUSES.has(response.status);
+          const retryable = isRetryableStatus(response.status);
           failure = fail(response.status, errorDetail(text), retryable, attempt);
-          if (retryable) waitMs = retryAfterMs(response.headers);
+          if (retryable) waitMs = retryAfterMs(response.headers, Date.now());
         }
       } catch (error) {
         if (request.signal?.aborted) throw request.signal.reason;
@@ -129,7 +126,12 @@ export function createOpenAiCompatibleTransport(
         );
       }
       await sleep(
-        waitMs ?? backoffMs(retries, options.baseDelayMs ?? 500, options.maxDelayMs ?? 20_000, random),
+        retryDelayMs(
+          { baseDelayMs: options.baseDelayMs ?? 500, maxDelayMs: options.maxDelayMs ?? 20_000 },
+          retries,
+          waitMs,
+          random,
+        ),
         request.signal,
       );
     }

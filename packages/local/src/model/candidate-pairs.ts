@@ -1,10 +1,5 @@
-import {
-  type Candidate,
-  mergeCandidates,
-  type ScoringPair,
-  type SourceEntity,
-  validatedIdentifiers,
-} from '@em/core';
+import { type Candidate, type ScoringPair, type SourceEntity, validatedIdentifiers } from '@em/core';
+import { mergeCandidates } from '@em/core/cascade';
 import type { ReferenceIdentifiers } from './reference-identifiers.js';
 
 /**

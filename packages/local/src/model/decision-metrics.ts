@@ -1,3 +1,5 @@
+import { matchRates } from '@em/core/features';
+
 /**
  * Source-level metrics of the stage-3 rule on held-out data: for each source (a group of
  * scored candidate pairs), the top candidate is matched when its probability reaches the
@@ -47,10 +49,7 @@ export function decisionMetrics(
     }
     if (g.truth >= 0 && !(accepted && best === g.truth)) fn++;
   }
-  const precision = tp + fp === 0 ? 1 : tp / (tp + fp);
-  const recall = tp + fn === 0 ? 1 : tp / (tp + fn);
-  const f1 = tp === 0 ? 0 : (2 * precision * recall) / (precision + recall);
-  return { threshold, precision, recall, f1, matched };
+  return { threshold, ...matchRates({ tp, fp, fn }), matched };
 }
 
 export const THRESHOLD_GRID: readonly number[] = Array.from({ length: 99 }, (_, i) => (i + 1) / 100);

@@ -1,13 +1,5 @@
-import {
-  EmError,
-  PAIR_FEATURE_NAMES,
-  PAIR_FEATURE_SET,
-  type PairScorer,
-  type PairScores,
-  type PortCapabilities,
-  pairFeatures,
-  type ScoringPair,
-} from '@em/core';
+import { EmError, type PairScorer, type PairScores, type PortCapabilities, type ScoringPair } from '@em/core';
+import { PAIR_FEATURE_NAMES, PAIR_FEATURE_SET, pairFeatures } from '@em/core/features';
 import { calibrate } from './calibration.js';
 import { gbdtMargin } from './gbdt-model.js';
 import type { PairModelArtifact } from './pair-model-artifact.js';

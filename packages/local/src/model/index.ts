@@ -16,6 +16,7 @@ export { type MarginContributions, marginContributions } from './gbdt-contributi
 export { type GbdtModel, type GbdtTree, gbdtMargin, sigmoid } from './gbdt-model.js';
 export { GbdtPairScorer } from './gbdt-pair-scorer.js';
 export { DEFAULT_GBDT_OPTIONS, type GbdtFit, type GbdtOptions, trainGbdt } from './gbdt-train.js';
+export type { LabelledPair } from './labelled-pair.js';
 export {
   type LoadLocalBackendsOptions,
   type LocalBackends,
@@ -67,7 +68,6 @@ export {
 export { type TrainedLocalModel, type TrainLocalModelOptions, trainLocalModel } from './train-local-model.js';
 export {
   auc,
-  type LabelledPair,
   type TrainedPairModel,
   type TrainingReport,
   type TrainPairModelOptions,

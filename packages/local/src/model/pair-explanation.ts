@@ -1,4 +1,5 @@
-import { PAIR_FEATURE_NAMES, pairFeatures, type ScoringPair } from '@em/core';
+import type { ScoringPair } from '@em/core';
+import { PAIR_FEATURE_NAMES, pairFeatures } from '@em/core/features';
 import { calibrate } from './calibration.js';
 import { marginContributions } from './gbdt-contributions.js';
 import type { PairModelArtifact } from './pair-model-artifact.js';

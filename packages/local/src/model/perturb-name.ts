@@ -1,4 +1,4 @@
-import { ABBREVIATIONS } from '@em/core';
+import { ABBREVIATIONS } from '@em/core/text';
 
 /**
  * Realistic rewrites of a company name, as other systems spell the same company:

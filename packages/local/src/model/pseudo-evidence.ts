@@ -1,4 +1,5 @@
-import { nameSimilarity, normalizeCompanyName, type ScoringPair, tickerKey } from '@em/core';
+import { normalizeCompanyName, type ScoringPair } from '@em/core';
+import { nameSimilarity, tickerKey } from '@em/core/text';
 
 /**
  * Strong evidence that a candidate is the source's company, found without labels:

@@ -1,6 +1,5 @@
 import {
   type CascadeConfig,
-  decidePair,
   type IdentifierHit,
   type IdentifierScheme,
   type ReferenceEntity,
@@ -9,14 +8,15 @@ import {
   sourceKey,
   validatedIdentifiers,
 } from '@em/core';
+import { decidePair } from '@em/core/cascade';
 import { IndexRetriever } from '../retrieval/index-retriever.js';
 import { indexPathFor, openIndex } from '../retrieval/open-index.js';
 import { calibrate } from './calibration.js';
 import { gbdtMargin } from './gbdt-model.js';
 import { GbdtPairScorer } from './gbdt-pair-scorer.js';
+import type { LabelledPair } from './labelled-pair.js';
 import type { PairModelArtifact } from './pair-model-artifact.js';
 import { comparison, type DecidedRow, type ModelComparison, scoreRows } from './review-training-metrics.js';
-import type { LabelledPair } from './train-pair-model.js';
 import type { GoldLabel } from './training-pairs.js';
 
 export interface ComparedModel {

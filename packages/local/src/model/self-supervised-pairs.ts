@@ -1,17 +1,11 @@
-import {
-  nameSimilarity,
-  PAIR_FEATURE_NAMES,
-  PAIR_FEATURE_SET,
-  pairFeatures,
-  type ScoringPair,
-  type SourceEntity,
-  sourceKey,
-} from '@em/core';
+import { type ScoringPair, type SourceEntity, sourceKey } from '@em/core';
+import { PAIR_FEATURE_NAMES, PAIR_FEATURE_SET, pairFeatures } from '@em/core/features';
+import { nameSimilarity } from '@em/core/text';
 import { candidatePairs } from './candidate-pairs.js';
+import type { LabelledPair } from './labelled-pair.js';
 import { perturbName } from './perturb-name.js';
 import { type EvidenceKind, isEvidence, pseudoEvidence } from './pseudo-evidence.js';
 import { hashString, seededRandom } from './seeded-random.js';
-import type { LabelledPair } from './train-pair-model.js';
 import type { TrainingPairContext } from './training-pairs.js';
 
 export interface SelfSupervisedOptions {

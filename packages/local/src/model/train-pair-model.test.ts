@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { PAIR_FEATURE_NAMES, PAIR_FEATURE_SET, type ReferenceEntity, type ScoringPair } from '@em/core';
+import type { ReferenceEntity, ScoringPair } from '@em/core';
+import { PAIR_FEATURE_NAMES, PAIR_FEATURE_SET } from '@em/core/features';
 import { afterAll, describe, expect, it } from 'vitest';
 import { IndexRetriever } from '../retrieval/index-retriever.js';
 import { NameIndex } from '../retrieval/name-index.js';

@@ -2,6 +2,7 @@ import { calibrate, fitIsotonic, fitPlatt } from './calibration.js';
 import { chooseThresholds, type DecisionMetrics, type ScoredGroup } from './decision-metrics.js';
 import { gbdtMargin } from './gbdt-model.js';
 import { DEFAULT_GBDT_OPTIONS, type GbdtOptions, trainGbdt } from './gbdt-train.js';
+import type { LabelledPair } from './labelled-pair.js';
 import {
   artifactText,
   modelVersionOf,
@@ -10,15 +11,6 @@ import {
   type PairModelArtifact,
 } from './pair-model-artifact.js';
 import { inHashFraction } from './seeded-random.js';
-
-/** One labelled (source, candidate) pair. `group` is the source key: pairs of one source stay on one side of the split. */
-export interface LabelledPair {
-  readonly features: ArrayLike<number>;
-  readonly label: 0 | 1;
-  readonly group: string;
-  /** Training weight (default 1), e.g. for pairs from human review decisions. */
-  readonly weight?: number;
-}
 
 export interface TrainPairModelOptions {
   readonly featureSet: string;

@@ -1,8 +1,9 @@
 import { calibrate } from './calibration.js';
 import { gbdtMargin } from './gbdt-model.js';
+import type { LabelledPair } from './labelled-pair.js';
 import { artifactText, modelVersionOf } from './pair-model-artifact.js';
 import { inHashFraction } from './seeded-random.js';
-import type { LabelledPair, TrainedPairModel } from './train-pair-model.js';
+import type { TrainedPairModel } from './train-pair-model.js';
 import { estimateTrust, type ModelTrust } from './trust-estimate.js';
 
 /** A training pair that may say which source (and variant) its candidate list came from, and whether it may judge trust. */

@@ -1,20 +1,16 @@
-import type { Candidate } from '@em/core';
 import {
-  type ChannelRecall,
-  channelRecall,
-  PAIR_FEATURE_NAMES,
-  PAIR_FEATURE_SET,
-  pairFeatures,
-  type RecallCase,
+  type Candidate,
   type ReferenceEntity,
   type ScoringPair,
   type SourceEntity,
   sourceKey,
 } from '@em/core';
+import { type ChannelRecall, channelRecall, type RecallCase } from '@em/core/cascade';
+import { PAIR_FEATURE_NAMES, PAIR_FEATURE_SET, pairFeatures } from '@em/core/features';
 import { candidatePairs } from './candidate-pairs.js';
+import type { LabelledPair } from './labelled-pair.js';
 import { perturbedSources } from './perturbed-sources.js';
 import type { ReferenceIdentifiers } from './reference-identifiers.js';
-import type { LabelledPair } from './train-pair-model.js';
 
 /** A source with its true reference id (null: the company is not in the reference). */
 export interface GoldLabel {

@@ -1,4 +1,4 @@
-import type { LabelledPair } from './train-pair-model.js';
+import type { LabelledPair } from './labelled-pair.js';
 
 /** Held-out decisions whose top probability falls in [from, to): how many, how many right. */
 export interface TrustBin {

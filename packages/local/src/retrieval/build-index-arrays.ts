@@ -1,5 +1,5 @@
 import { type IndexRecords, indexRecordAt } from './index-records.js';
-import type { NameIndexArrays } from './name-index.js';
+import type { NameIndexArrays } from './name-index-arrays.js';
 import { blockIndex, blockWeightArray, type NameIndexOptions } from './name-index-options.js';
 import { nameTerms } from './name-terms.js';
 

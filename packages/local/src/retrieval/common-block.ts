@@ -1,4 +1,4 @@
-import type { NameIndexArrays } from './name-index.js';
+import type { NameIndexArrays } from './name-index-arrays.js';
 
 /**
  * The index's frequent terms seen from the documents' side. Terms whose document frequency

@@ -1,5 +1,5 @@
 import type { CommonBlock } from './common-block.js';
-import type { NameIndexArrays, SearchHit } from './name-index.js';
+import type { NameIndexArrays, SearchHit } from './name-index-arrays.js';
 import { TopK } from './top-k.js';
 
 /** Reusable per-index buffers (one search at a time); all zero between searches. */

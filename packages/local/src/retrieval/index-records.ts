@@ -1,5 +1,5 @@
 import type { ReferenceRows } from '../reference/reference-rows.js';
-import type { IndexRecord } from './name-index.js';
+import type { IndexRecord } from './name-index-arrays.js';
 
 /** What an index is built from: records in an array, or the rows of a columnar reference store. */
 export type IndexRecords = readonly IndexRecord[] | ReferenceRows;

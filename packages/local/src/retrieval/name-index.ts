@@ -2,6 +2,7 @@ import { buildIndexArrays } from './build-index-arrays.js';
 import { buildCommonBlock, type CommonBlock } from './common-block.js';
 import { exactTopK, type SearchScratch } from './exact-top-k.js';
 import type { IndexRecords } from './index-records.js';
+import type { IndexRecord, NameIndexArrays, SearchHit } from './name-index-arrays.js';
 import {
   blockIndex,
   blockWeightArray,
@@ -10,35 +11,10 @@ import {
 } from './name-index-options.js';
 import { nameTerms } from './name-terms.js';
 
+export type { IndexRecord, NameIndexArrays, SearchHit };
+
 /** Bumped when the persisted layout or the scoring changes. */
 export const NAME_INDEX_FORMAT = 1;
-
-/** The arrays of an index: CSR postings of L2-normalized TF-IDF weights, one row per reference document. */
-export interface NameIndexArrays {
-  readonly nDocs: number;
-  /** Term id → term text (block letter + text). */
-  readonly terms: readonly string[];
-  readonly idf: Float32Array;
-  readonly termOffsets: Int32Array;
-  readonly postingDocs: Int32Array;
-  readonly postingWeights: Float32Array;
-  /** Country id per document, -1 when unknown. */
-  readonly docCountry: Int32Array;
-  readonly countries: readonly string[];
-  readonly options: NameIndexOptions;
-}
-
-/** What the index reads of a record (reference row or source). */
-export interface IndexRecord {
-  readonly company_name: string;
-  readonly country?: string | null;
-  readonly ticker?: string | null;
-}
-
-export interface SearchHit {
-  readonly doc: number;
-  readonly score: number;
-}
 
 /** How a NameIndex searches; speed only, never results. */
 export interface SearchOptions {

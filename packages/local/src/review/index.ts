@@ -13,7 +13,6 @@ export {
 } from './review-import.js';
 export { type ReviewLabel, reviewDecisionLabels } from './review-labels.js';
 export {
-  REVIEW_ORDERS,
   type ReviewItem,
   type ReviewOrder,
   type ReviewQueueOptions,

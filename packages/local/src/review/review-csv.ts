@@ -1,4 +1,4 @@
-import { escapeFormulaCell, unescapeFormulaCell } from '@em/core';
+import { escapeFormulaCell, unescapeFormulaCell } from '@em/core/text';
 
 /**
  * RFC 4180 CSV for the review files (small, edited in spreadsheets): read with line numbers, write.

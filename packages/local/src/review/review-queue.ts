@@ -37,8 +37,7 @@ export interface ReviewQueueOptions {
   readonly order?: ReviewOrder;
 }
 
-export const REVIEW_ORDERS = ['confidence', 'priority'] as const;
-export type ReviewOrder = (typeof REVIEW_ORDERS)[number];
+export type ReviewOrder = 'confidence' | 'priority';
 
 type Row = Omit<ReviewItem, 'candidates' | 'suggested_ciq_id' | 'suggested_company_name'> & {
   candidates: string | null;

@@ -1,9 +1,5 @@
-import {
-  type CascadeBackends,
-  type CascadeConfig,
-  createLlmAdjudicator,
-  llmAdjudicatorOptions,
-} from '@em/core';
+import type { CascadeBackends, CascadeConfig } from '@em/core';
+import { createLlmAdjudicator, llmAdjudicatorOptions } from '@em/core/adjudication';
 import type { Database } from '../db/database.js';
 import { createJsonlAdjudicationCache, llmCachePathFor } from '../llm/jsonl-adjudication-cache.js';
 import { llmConfigFromEnv } from '../llm/llm-env.js';

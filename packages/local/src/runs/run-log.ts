@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { runFailAbandonedSql, runFinishSql, runStartSql } from '@em/sql';
 import type { Database } from '../db/database.js';
 
 export type RunKind = 'ingest' | 'match';
@@ -10,7 +11,9 @@ export interface RunCounts {
   readonly rowsProcessed?: number;
 }
 
-/** ops.runs: one row per ingest or match run. */
+const TARGET = { dialect: 'duckdb' } as const;
+
+/** ops.runs for ingests (matching runs go through DuckDbRunStore), with @em/sql's run-log statements. */
 export const runLog = {
   /** Record a run as started (committed at once, so a crash leaves it 'running'). */
   async start(
@@ -21,20 +24,11 @@ export const runLog = {
   ): Promise<string> {
     const runId = randomUUID();
     await db.run(
-      `INSERT INTO ops.runs (run_id, kind, started_at, status, rows_read, rows_loaded, rows_quarantined, rows_processed, watermark, config)
-       VALUES ($1, $2, now(), 'running', 0, 0, 0, 0, $3::TIMESTAMPTZ, $4)`,
-      [runId, kind, watermark, JSON.stringify(config)],
+      runStartSql(TARGET),
+      { run_id: runId, kind, watermark, config: JSON.stringify(config) },
       'run log',
     );
     return runId;
-  },
-
-  async addProcessed(db: Database, runId: string, n: number): Promise<void> {
-    await db.run(
-      'UPDATE ops.runs SET rows_processed = rows_processed + $2 WHERE run_id = $1',
-      [runId, n],
-      'run log',
-    );
   },
 
   async finish(
@@ -43,35 +37,24 @@ export const runLog = {
     status: 'succeeded' | 'failed',
     counts: RunCounts,
     message: string | null,
-  ) {
+  ): Promise<void> {
     await db.run(
-      `UPDATE ops.runs SET status = $2, finished_at = now(),
-         rows_read = coalesce($3, rows_read), rows_loaded = coalesce($4, rows_loaded),
-         rows_quarantined = coalesce($5, rows_quarantined), rows_processed = coalesce($6, rows_processed),
-         message = $7
-       WHERE run_id = $1`,
-      [
-        runId,
+      runFinishSql(TARGET),
+      {
+        run_id: runId,
         status,
-        counts.rowsRead ?? null,
-        counts.rowsLoaded ?? null,
-        counts.rowsQuarantined ?? null,
-        counts.rowsProcessed ?? null,
         message,
-      ],
+        rows_read: counts.rowsRead ?? null,
+        rows_loaded: counts.rowsLoaded ?? null,
+        rows_quarantined: counts.rowsQuarantined ?? null,
+        rows_processed: counts.rowsProcessed ?? null,
+      },
       'run log',
     );
   },
 
   /** Runs still 'running' belong to a process that died: mark them failed. Returns how many. */
   async failAbandoned(db: Database, byRunId: string): Promise<number> {
-    const rows = await db.all<{ run_id: string }>(
-      `UPDATE ops.runs SET status = 'failed', finished_at = now(),
-         message = 'abandoned: the process stopped before the run finished; superseded by run ' || $1
-       WHERE status = 'running' AND run_id <> $1 RETURNING run_id`,
-      [byRunId],
-      'run log',
-    );
-    return rows.length;
+    return (await db.all(runFailAbandonedSql(TARGET), { run_id: byRunId }, 'run log')).length;
   },
 };

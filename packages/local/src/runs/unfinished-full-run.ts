@@ -1,14 +1,5 @@
+import type { UnfinishedFullRun } from '@em/core';
 import type { Database } from '../db/database.js';
-
-/** A `em run --full` that stopped before it finished (killed, crashed, or failed). */
-export interface UnfinishedFullRun {
-  readonly runId: string;
-  readonly startedAt: string;
-  /** When the --full pass it belongs to began: gold rows written before then still need redoing. */
-  readonly since: string;
-  /** Gold rows it (and the resumes after it) had decided. */
-  readonly done: number;
-}
 
 /**
  * The latest full run that never succeeded, unless a full run succeeded after it; null when

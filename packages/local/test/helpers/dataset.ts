@@ -1,4 +1,4 @@
-import { cusipCheckDigit, isinCheckDigit, leiCheckDigits } from '@em/core';
+import { cusipCheckDigit, isinCheckDigit, leiCheckDigits } from '@em/core/features';
 
 const pad = (n: number, width: number): string => String(n).padStart(width, '0');
 

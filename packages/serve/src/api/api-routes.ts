@@ -1,4 +1,5 @@
-import { alertRules, evaluateAlerts, type MatchResult, type SourceEntity } from '@em/core';
+import type { MatchResult, SourceEntity } from '@em/core';
+import { alertRules, evaluateAlerts } from '@em/core/alerts';
 import type { Context, Hono } from 'hono';
 import type { z } from 'zod';
 import type { ConsoleContext } from '../console-context.js';

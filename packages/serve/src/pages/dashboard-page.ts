@@ -1,4 +1,4 @@
-import type { AlertState } from '@em/core';
+import type { AlertState } from '@em/core/alerts';
 import type { Monitoring } from '@em/local';
 import { columnChart, horizontalBars } from '../charts/bar-chart.js';
 import { lineChart } from '../charts/line-chart.js';

@@ -1,14 +1,12 @@
 import {
-  type BlockingKeyPart,
-  blockingKeyParts,
-  blockingKeyProblem,
   InputError,
   normalizeCompanyName,
   type ReferenceEntity,
   type SourceEntity,
-  tickerKey,
   validatedIdentifiers,
 } from '@em/core';
+import { type BlockingKeyPart, blockingKeyParts, blockingKeyProblem } from '@em/core/features';
+import { tickerKey } from '@em/core/text';
 import type { ChannelKey } from './key-channel.js';
 
 /** A user-declared blocking key: a name and the parts joined into the key ("country+first_name_token"). */

@@ -1,12 +1,12 @@
 import {
   type Candidate,
   InputError,
-  mergeCandidates,
   parseCascadeConfig,
   type ReferenceEntity,
   type SourceEntity,
   validatedIdentifiers,
 } from '@em/core';
+import { mergeCandidates } from '@em/core/cascade';
 import { describe, expect, it } from 'vitest';
 import { blockingKeyFunctions, parseBlockingKey } from './blocking-keys.js';
 import { ChannelRetriever, type NameRetriever } from './channel-retriever.js';

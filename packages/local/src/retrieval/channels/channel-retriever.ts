@@ -4,9 +4,9 @@ import {
   type PortCapabilities,
   type ReferenceEntity,
   type SourceEntity,
-  tickerKey,
   validatedIdentifiers,
 } from '@em/core';
+import { tickerKey } from '@em/core/text';
 import { type ReferenceRows, referenceRows } from '../../reference/reference-rows.js';
 import { type BlockingKey, blockingKeyFunctions } from './blocking-keys.js';
 import { KeyChannel } from './key-channel.js';
