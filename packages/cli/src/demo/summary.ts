@@ -108,6 +108,6 @@ function exploreHints(state: DemoState, kept: boolean): string[] {
   return [
     `Data and database kept in ${state.dir}. Explore:`,
     ...commands.map((c) => `  ${c}`),
-    '(from a clone of the repository: npm run em -- <command>)',
+    '(from a clone of the repository, after npm ci: npx em <command>)',
   ];
 }
