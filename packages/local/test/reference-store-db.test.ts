@@ -40,6 +40,9 @@ describe('readReferenceStore', () => {
     const store = await readReferenceStore((sql, params) => engine.query(sql, params));
     expect(store.length).toBe(rows.length);
     for (let d = 0; d < rows.length; d++) expect(store.row(d)).toEqual(rows[d]);
+    // One page per query: two slices, the odd values in the second.
+    const sliced = await readReferenceStore((sql, params) => engine.query(sql, params), 1);
+    for (let d = 0; d < rows.length; d++) expect(sliced.row(d)).toEqual(rows[d]);
     expect(referenceFingerprint(store, DEFAULT_NAME_INDEX_OPTIONS)).toBe(
       referenceFingerprint(rows, DEFAULT_NAME_INDEX_OPTIONS),
     );

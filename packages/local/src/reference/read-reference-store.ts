@@ -9,39 +9,53 @@ const SEP = '\u001e';
 /** Stands for NULL in a page string. */
 const NULL_MARK = '\u001f';
 
-const pageSql = (): string => {
+/** Pages read per query: DuckDB then holds one slice of the reference at a time, not all of it. */
+const CHUNK_PAGES = 16;
+
+/** The pages of the rows from ciq_id $1 (inclusive) to $2 (exclusive, when `bounded`), numbered from 0. */
+const pageSql = (bounded: boolean): string => {
   const parts = REFERENCE_COLUMNS.map(
     (c) => `string_agg(coalesce(${c}::VARCHAR, '${NULL_MARK}') || '${SEP}', '' ORDER BY rn) AS ${c},
       count(*) FILTER (WHERE contains(${c}::VARCHAR, '${SEP}') OR ${c}::VARCHAR = '${NULL_MARK}') AS ${c}_odd`,
   );
   return `SELECT rn // ${PAGE_ROWS} AS page, count(*) AS n, ${parts.join(',\n      ')}
-    FROM (SELECT row_number() OVER (ORDER BY ciq_id) - 1 AS rn, * FROM bronze.reference_entities)
+    FROM (SELECT row_number() OVER (ORDER BY ciq_id) - 1 AS rn, * FROM bronze.reference_entities
+      WHERE ciq_id >= $1${bounded ? ' AND ciq_id < $2' : ''})
     GROUP BY page ORDER BY page`;
 };
+
+/** The first ciq_id of every `rows` rows, in order (ciq_id is the key: the slices never overlap). */
+const sliceStartsSql = (rows: number): string =>
+  `SELECT ciq_id FROM (SELECT ciq_id, row_number() OVER (ORDER BY ciq_id) - 1 AS rn FROM bronze.reference_entities)
+    WHERE rn % ${rows} = 0 ORDER BY ciq_id`;
 
 /**
  * The bronze reference in `ORDER BY ciq_id` order (like `readReferenceRows`), read into a
  * columnar `ReferenceStore` without one JS value per field: DuckDB concatenates each page of
  * 4,096 rows per column into one string (values ended by U+001E, NULL written U+001F), so
- * JavaScript decodes ten strings per page. A page column in which a value itself holds one of
- * those characters is read value by value instead.
+ * JavaScript decodes ten strings per page, `chunkPages` pages per query. A page column in
+ * which a value itself holds one of those characters is read value by value instead.
  */
-export async function readReferenceStore(query: QueryFn): Promise<ReferenceStore> {
+export async function readReferenceStore(query: QueryFn, chunkPages = CHUNK_PAGES): Promise<ReferenceStore> {
   const [count] = await query('SELECT count(*) AS n FROM bronze.reference_entities');
   const store = new ReferenceStore(Number(count?.n ?? 0));
-  // One row per page (245 at a million rows): reading them all at once costs no more than the store.
-  for (const row of await query(pageSql())) {
-    const page = Number(row.page);
-    const rows = Number(row.n);
-    const texts: PageText[] = [];
-    for (const c of REFERENCE_COLUMNS) {
-      texts.push(
-        Number(row[`${c}_odd`]) === 0
-          ? parsePage(row[c] as string, rows)
-          : await readPageColumn(query, c, page, rows),
-      );
+  const starts = (await query(sliceStartsSql(PAGE_ROWS * chunkPages))).map((r) => r.ciq_id as string);
+  for (let slice = 0; slice < starts.length; slice++) {
+    const next = starts[slice + 1];
+    const bounds = next === undefined ? [starts[slice]] : [starts[slice], next];
+    for (const row of await query(pageSql(next !== undefined), bounds)) {
+      const page = slice * chunkPages + Number(row.page);
+      const rows = Number(row.n);
+      const texts: PageText[] = [];
+      for (const c of REFERENCE_COLUMNS) {
+        texts.push(
+          Number(row[`${c}_odd`]) === 0
+            ? parsePage(row[c] as string, rows)
+            : await readPageColumn(query, c, page, rows),
+        );
+      }
+      store.appendPage(texts);
     }
-    store.appendPage(texts);
   }
   return store.seal();
 }

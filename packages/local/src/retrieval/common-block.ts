@@ -1,3 +1,4 @@
+import { buildDocKeys, normSteps } from './doc-keys.js';
 import type { NameIndexArrays } from './name-index-arrays.js';
 
 /**
@@ -21,6 +22,9 @@ export interface CommonBlock {
   /** The same order within each country: country c's documents are byCountry[countryStart[c] .. countryStart[c + 1]). */
   readonly byCountry: Int32Array;
   readonly countryStart: Int32Array;
+  /** Country and rounded-up ‖d_common‖ per document in 16 bits (see doc-keys), and the norm of each step. */
+  readonly docKeys: Uint16Array;
+  readonly normSteps: Float64Array;
 }
 
 /**
@@ -75,5 +79,27 @@ export function buildCommonBlock(a: NameIndexArrays, fraction = defaultCommonFra
   const byCountry = new Int32Array(new SharedArrayBuffer(4 * countryStart[nCountries]!));
   for (const d of byNorm) if (a.docCountry[d]! >= 0) byCountry[fill[a.docCountry[d]!]!++] = d;
   const maxNorm = n > 0 ? norm[byNorm[0]!]! : 0;
-  return { isCommon, offsets, terms, weights, norm, maxNorm, byNorm, byCountry, countryStart };
+  const steps = normSteps(maxNorm);
+  const docKeys = buildDocKeys(a.docCountry, norm, steps);
+  return {
+    isCommon,
+    offsets,
+    terms,
+    weights,
+    norm,
+    maxNorm,
+    byNorm,
+    byCountry,
+    countryStart,
+    docKeys,
+    normSteps: steps,
+  };
+}
+
+/** A document's common-term score: its common terms (in id order) times the query's weights, in float64. */
+export function commonDot(common: CommonBlock, queryCommon: Float64Array, doc: number): number {
+  let s = 0;
+  const end = common.offsets[doc + 1]!;
+  for (let e = common.offsets[doc]!; e < end; e++) s += queryCommon[common.terms[e]!]! * common.weights[e]!;
+  return s;
 }

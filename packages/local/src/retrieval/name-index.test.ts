@@ -141,13 +141,45 @@ describe('NameIndex', () => {
         fc.array(record, { minLength: 1, maxLength: 8 }),
         fc.integer({ min: 1, max: 20 }),
         fc.constantFrom(0.005, 0.02, 0.2),
-        (docs, queries, k, commonFraction) => {
-          const index = new NameIndex(NameIndex.build(docs).arrays, { commonFraction });
+        // Windows of 1, 7 and 64 documents: postings cross many window edges.
+        fc.constantFrom(1, 7, 64, undefined),
+        (docs, queries, k, commonFraction, window) => {
+          const index = new NameIndex(NameIndex.build(docs).arrays, {
+            commonFraction,
+            ...(window ? { window } : {}),
+          });
           for (const query of queries) expect(index.search(query, k)).toEqual(scanAll(index, query, k));
         },
       ),
-      { numRuns: 60 },
+      { numRuns: 100 },
     );
+  });
+
+  it('finds documents that share only common terms with the query, visiting by norm or reading postings', () => {
+    // "global" is in every document but one, so all its terms are common; "x" documents share only it.
+    const docs = [
+      ...Array.from({ length: 50 }, (_, i) => ({
+        company_name: `global ${['acme', 'bank', 'gold', 'x'][i % 4]}`,
+      })),
+      { company_name: 'zeta omega' },
+    ];
+    for (const commonOnly of ['visit', 'scan', 'auto'] as const) {
+      for (const window of [7, 64]) {
+        const index = new NameIndex(NameIndex.build(docs).arrays, {
+          commonFraction: 0.2,
+          commonOnly,
+          window,
+        });
+        const query = { company_name: 'global zeta' };
+        const hits = index.search(query, 4);
+        expect(hits).toEqual(scanAll(index, query, 4));
+        expect(hits.slice(1).map((h) => docs[h.doc]!.company_name)).toEqual([
+          'global x',
+          'global x',
+          'global x',
+        ]);
+      }
+    }
   });
 
   it('ranks the same name first with cosine 1 and finds truncated listing tokens through prefixes', () => {

@@ -1,6 +1,7 @@
 import { buildIndexArrays } from './build-index-arrays.js';
 import { buildCommonBlock, type CommonBlock } from './common-block.js';
-import { exactTopK, type SearchScratch } from './exact-top-k.js';
+import type { CommonOnlyStrategy } from './common-only-top-k.js';
+import { exactTopK } from './exact-top-k.js';
 import type { IndexRecords } from './index-records.js';
 import type { IndexRecord, NameIndexArrays, SearchHit } from './name-index-arrays.js';
 import {
@@ -10,6 +11,7 @@ import {
   type NameIndexOptions,
 } from './name-index-options.js';
 import { nameTerms } from './name-terms.js';
+import { type SearchScratch, searchScratch } from './search-scratch.js';
 
 export type { IndexRecord, NameIndexArrays, SearchHit };
 
@@ -22,6 +24,10 @@ export interface SearchOptions {
   readonly commonFraction?: number;
   /** A common-term block built elsewhere (a worker receives the main thread's). */
   readonly common?: CommonBlock;
+  /** Documents per scoring window (see exactTopK; tests use tiny ones). */
+  readonly window?: number;
+  /** How documents sharing only common terms with the query are found (see commonOnlyTopK). */
+  readonly commonOnly?: CommonOnlyStrategy;
 }
 
 /**
@@ -88,16 +94,19 @@ export class NameIndex {
 
   /** The k best documents by cosine (plus the country boost when set), best first; ties by document order. */
   search(query: IndexRecord, k: number): SearchHit[] {
-    this.scratch ??= {
-      acc: new Float32Array(this.arrays.nDocs),
-      touched: new Int32Array(this.arrays.nDocs),
-      queryCommon: new Float64Array(this.arrays.terms.length),
-    };
+    this.scratch ??= searchScratch(this.arrays.nDocs, this.arrays.terms.length, this.searchOptions.window);
     const common = this.commonBlock();
     const { ids, weights } = this.queryVector(query);
     const boost = this.arrays.options.countryBoost;
     const country = query.country ?? null;
     const countryId = boost > 0 && country !== null ? (this.countryIds.get(country) ?? -1) : -1;
-    return exactTopK(this.arrays, common, this.scratch, { ids, weights, countryId, boost }, k);
+    return exactTopK(
+      this.arrays,
+      common,
+      this.scratch,
+      { ids, weights, countryId, boost },
+      k,
+      this.searchOptions.commonOnly,
+    );
   }
 }

@@ -1,7 +1,7 @@
 import type { CommonBlock } from './common-block.js';
 import type { NameIndex, NameIndexArrays } from './name-index.js';
 
-type Typed = Int32Array | Float32Array | Uint8Array;
+type Typed = Int32Array | Float32Array | Uint8Array | Uint16Array;
 
 /** The array in shared memory (worker threads read it without copying): itself when it is already, else a copy. */
 function shared<T extends Typed>(a: T): T {
@@ -44,6 +44,8 @@ export function shareIndex(index: NameIndex): SharedIndexData {
       byNorm: shared(c.byNorm),
       byCountry: shared(c.byCountry),
       countryStart: shared(c.countryStart),
+      docKeys: shared(c.docKeys),
+      normSteps: c.normSteps,
     },
   };
 }

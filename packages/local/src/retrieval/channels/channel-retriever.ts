@@ -1,6 +1,7 @@
 import {
   type Candidate,
   type CandidateRetriever,
+  normalizeIdentifier,
   type PortCapabilities,
   type ReferenceEntity,
   type SourceEntity,
@@ -38,8 +39,14 @@ export class ChannelRetriever implements CandidateRetriever {
     this.capabilities = names.capabilities;
     const rows = referenceRows(reference);
     this.rows = rows;
-    const ids = (r: ReferenceRows, d: number) =>
-      validatedIdentifiers({ lei: r.field('lei', d), isin: r.field('isin', d), cusip: r.field('cusip', d) });
+    // A row's identifier only needs normalizing, not validating: a source's key is a valid
+    // identifier, and validity depends on the normalized text alone, so every row sharing it
+    // holds that same valid identifier (a million rows: seconds of check digits saved).
+    const normalized = (r: ReferenceRows, d: number, scheme: 'lei' | 'isin' | 'cusip') => {
+      const value = r.field(scheme, d);
+      const id = value === null ? '' : normalizeIdentifier(value);
+      return id === '' ? null : id;
+    };
     this.channels = [
       new KeyChannel(
         'ticker',
@@ -55,7 +62,7 @@ export class ChannelRetriever implements CandidateRetriever {
             (r) => validatedIdentifiers(r)[scheme],
             rows,
             10,
-            (r, d) => ids(r, d)[scheme],
+            (r, d) => normalized(r, d, scheme),
           ),
       ),
       ...blockingKeyFunctions(blockingKeys).map((b) => new KeyChannel(b.name, b.key, rows, 20)),
