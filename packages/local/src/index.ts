@@ -21,6 +21,7 @@ export type {
 export type { EntityKind } from './ingest/entity-columns.js';
 export type { IngestOptions } from './ingest/ingest-file.js';
 export { formatIngestReport, type IngestReport } from './ingest/ingest-report.js';
+export { runNormalizeWorker } from './ingest/silver/normalize-pool.js';
 export * from './label/index.js';
 export * from './llm/index.js';
 export * from './model/index.js';

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { EmError, InputError } from '@em/core';
 import type { Database } from '../db/database.js';
+import { withMemoryLimit } from '../db/memory-limit.js';
 import { runLog } from '../runs/run-log.js';
 import { upsertBronze } from './bronze-upsert.js';
 import { columnsFor, type EntityKind } from './entity-columns.js';
@@ -18,9 +19,13 @@ export interface IngestOptions {
   /** Longest accepted field in characters (default 4096); longer rows are quarantined. */
   readonly maxFieldLength?: number;
   readonly onProgress?: (done: number, total: number) => void;
+  /** DuckDB's buffer memory during the ingest (default 512MB); more spills to disk. */
+  readonly memoryLimit?: string;
 }
 
 export const DEFAULT_MAX_FIELD_LENGTH = 4096;
+/** Keeps an ingest of millions of rows within about 1 GB, worker threads included. */
+export const DEFAULT_INGEST_MEMORY_LIMIT = '512MB';
 
 function checkSystem(system: string | undefined, max: number): string | null {
   if (system === undefined) return null;
@@ -38,11 +43,22 @@ function checkSystem(system: string | undefined, max: number): string | null {
  * loaded (with file, line and reason), upsert the rest into bronze by content hash, and
  * refresh silver. Everything after reading happens in one transaction.
  */
-export async function ingestFile(
+export function ingestFile(
   db: Database,
   kind: EntityKind,
   file: string,
   options: IngestOptions = {},
+): Promise<IngestReport> {
+  return withMemoryLimit(db, options.memoryLimit ?? DEFAULT_INGEST_MEMORY_LIMIT, () =>
+    loadFile(db, kind, file, options),
+  );
+}
+
+async function loadFile(
+  db: Database,
+  kind: EntityKind,
+  file: string,
+  options: IngestOptions,
 ): Promise<IngestReport> {
   const spec = columnsFor(kind);
   const maxFieldLength = options.maxFieldLength ?? DEFAULT_MAX_FIELD_LENGTH;
@@ -100,7 +116,7 @@ export async function ingestFile(
         await validateRows(db, spec, { maxFieldLength, system });
         const { count: quarantined, samples } = await quarantineRejects(db, runId, kind, file);
         const counts = await upsertBronze(db, spec, file, new Date().toISOString());
-        await refreshSilver(db, spec, options.onProgress);
+        await refreshSilver(db, spec, { onProgress: options.onProgress });
         const loaded = counts.inserted + counts.updated + counts.unchanged;
         if (read !== loaded + quarantined) {
           throw new EmError(

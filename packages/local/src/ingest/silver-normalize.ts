@@ -1,116 +1,110 @@
-import { normalizeCompanyName, validatedIdentifiers } from '@em/core';
-import { appendTextColumns } from '../db/append-columns.js';
+import { readdirSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { availableParallelism, tmpdir } from 'node:os';
+import path from 'node:path';
 import type { Database } from '../db/database.js';
 import type { EntityColumns } from './entity-columns.js';
+import { csvCellsReadOptions } from './silver/csv-cells.js';
+import { NORMALIZED_COLUMNS } from './silver/normalize-batch.js';
+import { NormalizePool } from './silver/normalize-pool.js';
 
-const CHUNK = 20_000;
+export { searchText } from './silver/normalize-batch.js';
 
-interface BronzeRow {
-  readonly n: number;
-  readonly key_a: string;
-  readonly key_b: string | null;
-  readonly company_name: string;
-  readonly ticker: string | null;
-  readonly lei: string | null;
-  readonly cusip: string | null;
-  readonly isin: string | null;
-  readonly country: string | null;
-  readonly industry: string | null;
-  readonly sector: string | null;
-  readonly content_hash: string;
+/** Bytes of bronze rows (as JSON) per batch handed to a normalization thread (about 25,000 rows). */
+const BATCH_BYTES = '4MB';
+/** Below this many rows, normalizing on this thread is quicker than starting threads. */
+const ROWS_PER_THREAD = 50_000;
+
+export interface SilverOptions {
+  readonly onProgress?: (done: number, total: number) => void;
+  /** Normalization threads (default: one per core for large batches; 0 = this thread). */
+  readonly workers?: number;
 }
-
-/** The text retrieval indexes: normalized name, country and industry, lower-cased. */
-export const searchText = (normalized: string, country: string | null, industry: string | null): string =>
-  [normalized, country, industry]
-    .filter((v): v is string => v !== null && v !== '')
-    .join(' | ')
-    .toLowerCase();
 
 /**
  * Bring silver in line with bronze: every bronze row whose silver row is missing or carries
  * another content hash is normalized (normalizeCompanyName, check-digit validation of LEI, ISIN
- * and CUSIP: invalid ones NULL, the raw value and the reason kept) and written, in chunks.
- * Returns how many rows were normalized.
+ * and CUSIP: invalid ones NULL, the raw value and the reason kept) and written. DuckDB writes
+ * those rows as JSON files of a few MB; worker threads normalize each into a CSV file; one
+ * MERGE reads them all back beside the bronze columns. Returns how many rows were normalized.
  */
 export async function refreshSilver(
   db: Database,
   spec: EntityColumns,
-  onProgress?: (done: number, total: number) => void,
+  options: SilverOptions = {},
 ): Promise<number> {
-  const isSource = spec.kind === 'source';
-  const on = spec.key.map((k) => `v.${k} = b.${k}`).join(' AND ');
-  await db.run(
-    `CREATE OR REPLACE TEMP TABLE em_todo AS
-     SELECT row_number() OVER (ORDER BY ${spec.key.map((k) => `b.${k}`).join(', ')}) AS n,
-            b.${spec.key[0]} AS key_a, ${isSource ? 'b.source_system' : 'NULL::VARCHAR'} AS key_b,
-            b.company_name, b.ticker, b.lei, b.cusip, b.isin, b.country, b.industry,
-            ${isSource ? 'NULL::VARCHAR' : 'b.sector'} AS sector, b.content_hash
-     FROM ${spec.table} b LEFT JOIN ${spec.silverTable} v ON ${on}
-     WHERE v.content_hash IS DISTINCT FROM b.content_hash`,
-    [],
-    'normalizing',
-  );
-  const { total } = await db.one<{ total: number }>(
-    'SELECT count(*) AS total FROM em_todo',
-    [],
-    'normalizing',
-  );
-  onProgress?.(0, total);
-  for (let from = 1; from <= total; from += CHUNK) {
-    const rows = await db.all<BronzeRow>('SELECT * FROM em_todo WHERE n >= $1 AND n < $2 ORDER BY n', [
-      from,
-      from + CHUNK,
-    ]);
-    await writeSilverChunk(db, spec, rows);
-    onProgress?.(Math.min(total, from + CHUNK - 1), total);
+  const dir = await mkdtemp(path.join(tmpdir(), 'em-silver-'));
+  try {
+    const { Count: total } = await db.one<{ Count: number }>(
+      `COPY (SELECT b.${spec.key[0]} AS key_a, ${spec.kind === 'source' ? 'b.source_system' : 'NULL::VARCHAR'} AS key_b,
+                    b.company_name, b.lei, b.cusip, b.isin, b.country, b.industry
+             FROM ${spec.table} b LEFT JOIN ${spec.silverTable} v ON ${spec.key.map((k) => `v.${k} = b.${k}`).join(' AND ')}
+             WHERE v.content_hash IS DISTINCT FROM b.content_hash)
+       TO '${path.join(dir, 'in').replaceAll("'", "''")}' (FORMAT json, FILE_SIZE_BYTES '${BATCH_BYTES}')`,
+      [],
+      'normalizing',
+    );
+    options.onProgress?.(0, total);
+    if (total === 0) return 0;
+    const inputs = readdirSync(path.join(dir, 'in')).map((f) => path.join(dir, 'in', f));
+    const workers = options.workers ?? (total >= ROWS_PER_THREAD ? Math.min(4, availableParallelism()) : 0);
+    const pool = new NormalizePool(workers);
+    const outputs = inputs.map((_, i) => path.join(dir, `out-${i}.csv`));
+    try {
+      let done = 0;
+      await Promise.all(
+        inputs.map((input, i) =>
+          pool.run({ input, output: outputs[i]! }).then((rows) => {
+            done += rows;
+            options.onProgress?.(done, total);
+          }),
+        ),
+      );
+    } finally {
+      await pool.close();
+    }
+    await mergeSilver(db, spec, outputs);
+    return total;
+  } finally {
+    await rm(dir, { recursive: true, force: true });
   }
-  await db.run('DROP TABLE em_todo', [], 'normalizing');
-  return total;
 }
 
-async function writeSilverChunk(
-  db: Database,
-  spec: EntityColumns,
-  rows: readonly BronzeRow[],
-): Promise<void> {
-  const col = <T>(f: (r: BronzeRow, i: number) => T): T[] => rows.map(f);
-  const normalized = rows.map((r) => normalizeCompanyName(r.company_name));
-  const ids = rows.map((r) => validatedIdentifiers(r));
-  const common: Record<string, (string | null)[]> = {
-    normalized_name: normalized.map((n) => n.normalized),
-    base_name: normalized.map((n) => n.base),
-    legal_form: normalized.map((n) => n.legalForm),
-    original_name: col((r) => r.company_name),
-    ticker: col((r) => r.ticker),
-    lei: ids.map((i) => i.lei),
-    cusip: ids.map((i) => i.cusip),
-    isin: ids.map((i) => i.isin),
-    lei_raw: col((r) => r.lei),
-    cusip_raw: col((r) => r.cusip),
-    isin_raw: col((r) => r.isin),
-    identifier_notes: ids.map((i) => (i.notes.length > 0 ? i.notes.join('; ') : null)),
-    country: col((r) => r.country),
-    industry: col((r) => r.industry),
-    search_text: col((r, i) => searchText(normalized[i]!.normalized, r.country, r.industry)),
-    content_hash: col((r) => r.content_hash),
+/** Insert or replace the silver rows of `files`: bronze columns as they are, joined with the normalized ones. */
+async function mergeSilver(db: Database, spec: EntityColumns, files: readonly string[]): Promise<void> {
+  const keys = Object.fromEntries(spec.key.map((k) => [k, `t.${k}`]));
+  const columns: Record<string, string> = {
+    ...keys,
+    normalized_name: 'e.normalized_name',
+    base_name: 'e.base_name',
+    legal_form: 'e.legal_form',
+    original_name: 't.company_name',
+    ticker: 't.ticker',
+    lei: 'e.lei',
+    cusip: 'e.cusip',
+    isin: 'e.isin',
+    lei_raw: 't.lei',
+    cusip_raw: 't.cusip',
+    isin_raw: 't.isin',
+    identifier_notes: 'e.identifier_notes',
+    country: 't.country',
+    industry: 't.industry',
+    search_text: 'e.search_text',
+    content_hash: 't.content_hash',
+    ...(spec.kind === 'source' ? {} : { sector: 't.sector' }),
   };
-  const columns: Record<string, (string | null)[]> =
-    spec.kind === 'source'
-      ? { source_id: col((r) => r.key_a), source_system: col((r) => r.key_b), ...common }
-      : { ciq_id: col((r) => r.key_a), ...common, sector: col((r) => r.sector) };
   const names = Object.keys(columns);
+  const updates = names.filter((c) => !spec.key.includes(c)).map((c) => `${c} = s.${c}`);
   await db.run(
-    `CREATE OR REPLACE TEMP TABLE em_silver_chunk (${names.map((c) => `${c} VARCHAR`).join(', ')})`,
-    [],
+    `MERGE INTO ${spec.silverTable} AS v
+     USING (SELECT ${names.map((c) => `${columns[c]} AS ${c}`).join(', ')}
+            FROM ${spec.table} t JOIN read_csv($1, ${csvCellsReadOptions(NORMALIZED_COLUMNS)}) e
+              ON ${spec.key.map((k, i) => `t.${k} = e.key_${i === 0 ? 'a' : 'b'}`).join(' AND ')}) AS s
+     ON ${spec.key.map((k) => `v.${k} = s.${k}`).join(' AND ')}
+     WHEN MATCHED THEN UPDATE SET ${updates.join(', ')}, processing_timestamp = now()
+     WHEN NOT MATCHED THEN INSERT (${names.join(', ')}, processing_timestamp)
+       VALUES (${names.map((c) => `s.${c}`).join(', ')}, now())`,
+    [files],
     'normalizing',
   );
-  await appendTextColumns(db, 'em_silver_chunk', Object.values(columns));
-  await db.run(
-    `INSERT OR REPLACE INTO ${spec.silverTable} (${names.join(', ')}, processing_timestamp)
-     SELECT *, now() FROM em_silver_chunk`,
-    [],
-    'normalizing',
-  );
-  await db.run('DROP TABLE em_silver_chunk', [], 'normalizing');
 }

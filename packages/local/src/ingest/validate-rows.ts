@@ -8,12 +8,15 @@ export interface ValidationOptions {
   readonly system: string | null;
 }
 
+/** Leading and trailing white space (Unicode White_Space and separators) removed; blank → NULL. */
 const trimmed = (col: string): string =>
-  `nullif(regexp_replace(${col}, '^[\\s\\p{Z}]+|[\\s\\p{Z}]+$', '', 'g'), '')`;
+  // Most values start and end with a printable ASCII character: those need no regex.
+  `CASE WHEN ascii(${col}) BETWEEN 33 AND 126 AND ascii(right(${col}, 1)) BETWEEN 33 AND 126 THEN ${col}
+        ELSE nullif(regexp_replace(${col}, '^[\\s\\p{Z}]+|[\\s\\p{Z}]+$', '', 'g'), '') END`;
 
 /** `ciq_id X` / `source_id X, source_system Y`, as SQL building the text from columns. */
-const describeKey = (spec: EntityColumns): string =>
-  spec.key.map((k) => `'${k} ' || coalesce(${k}, '(empty)')`).join(" || ', ' || ");
+const describeKey = (spec: EntityColumns, alias = ''): string =>
+  spec.key.map((k) => `'${k} ' || coalesce(${alias}${k}, '(empty)')`).join(" || ', ' || ");
 
 /**
  * From `em_stage`, build `em_valid` (rows to load: trimmed text, blank → NULL, one row per key)
@@ -28,15 +31,7 @@ export async function validateRows(
   options: ValidationOptions,
 ): Promise<void> {
   const clean = spec.all.map((c) =>
-    c === 'source_system' ? `coalesce($1::VARCHAR, ${trimmed(c)})` : trimmed(c),
-  );
-  const raw = `to_json({${spec.all.map((c) => `'${c}': ${c}`).join(', ')}})::VARCHAR`;
-  await db.run(
-    `CREATE OR REPLACE TEMP TABLE em_clean AS
-     SELECT line, ${clean.map((expr, i) => `${expr} AS ${spec.all[i]}`).join(', ')}, type_problem, ${raw} AS raw
-     FROM em_stage`,
-    spec.all.includes('source_system') ? [options.system] : [],
-    'validating rows',
+    c === 'source_system' ? `coalesce($2::VARCHAR, ${trimmed(c)})` : trimmed(c),
   );
   const checks = [
     'WHEN type_problem IS NOT NULL THEN type_problem',
@@ -54,33 +49,41 @@ export async function validateRows(
   ];
   await db.run(
     `CREATE OR REPLACE TEMP TABLE em_checked AS
-     SELECT *, CASE ${checks.join('\n       ')} END AS problem FROM em_clean`,
-    [options.maxFieldLength],
+     SELECT *, CASE ${checks.join('\n       ')} END AS problem
+     FROM (SELECT line, ${clean.map((expr, i) => `${expr} AS ${spec.all[i]}`).join(', ')}, type_problem FROM em_stage)`,
+    spec.all.includes('source_system') ? [options.maxFieldLength, options.system] : [options.maxFieldLength],
     'validating rows',
   );
+  // Keys on more than one good row: the last line wins.
   const keyList = spec.key.join(', ');
   await db.run(
-    `CREATE OR REPLACE TEMP TABLE em_ranked AS
-     SELECT *, row_number() OVER (PARTITION BY ${keyList} ORDER BY line DESC) AS dup_rank,
-            max(line) OVER (PARTITION BY ${keyList}) AS winner_line
-     FROM em_checked WHERE problem IS NULL`,
+    `CREATE OR REPLACE TEMP TABLE em_duplicates AS
+     SELECT ${keyList}, max(line) AS winner_line FROM em_checked WHERE problem IS NULL
+     GROUP BY ${keyList} HAVING count(*) > 1`,
     [],
     'validating rows',
   );
+  // The raw record of a rejected row: its fields as read, before trimming.
+  const raw = `to_json({${spec.all.map((c) => `'${c}': s.${c}`).join(', ')}})::VARCHAR`;
+  const joinDuplicates = `LEFT JOIN em_duplicates d ON ${spec.key.map((k) => `d.${k} = c.${k}`).join(' AND ')}`;
   await db.run(
     `INSERT INTO em_stage_rejects
-     SELECT line, raw, problem FROM em_checked WHERE problem IS NOT NULL
-     UNION ALL
-     SELECT line, raw, 'duplicate key (' || ${describeKey(spec)} || '), superseded by line ' || winner_line
-     FROM em_ranked WHERE dup_rank > 1`,
+     SELECT r.line, ${raw}, r.reason
+     FROM (SELECT c.line, coalesce(c.problem,
+                    'duplicate key (' || ${describeKey(spec, 'c.')} || '), superseded by line ' || d.winner_line) AS reason
+           FROM em_checked c ${joinDuplicates}
+           WHERE c.problem IS NOT NULL OR c.line < d.winner_line) r
+     JOIN em_stage s ON s.line = r.line`,
     [],
     'validating rows',
   );
   await db.run(
     `CREATE OR REPLACE TEMP TABLE em_valid AS
-     SELECT line, ${spec.all.join(', ')} FROM em_ranked WHERE dup_rank = 1`,
+     SELECT c.line, ${spec.all.map((col) => `c.${col}`).join(', ')}
+     FROM em_checked c ${joinDuplicates}
+     WHERE c.problem IS NULL AND (d.winner_line IS NULL OR c.line = d.winner_line)`,
     [],
     'validating rows',
   );
-  await db.run('DROP TABLE em_clean; DROP TABLE em_checked; DROP TABLE em_ranked', [], 'validating rows');
+  await db.run('DROP TABLE em_checked; DROP TABLE em_duplicates', [], 'validating rows');
 }

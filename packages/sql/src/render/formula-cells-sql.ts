@@ -8,4 +8,5 @@ export const escapeFormulaSql = (expr: string): string =>
 
 /** SQL for unescapeFormulaCell (@em/core): the value of a cell em wrote with a formula guard. */
 export const unescapeFormulaSql = (expr: string): string =>
-  `CASE WHEN regexp_matches(${expr}, ${literal(FORMULA_PREFIXED_PATTERN)}) THEN substr(${expr}, 2) ELSE ${expr} END`;
+  // (the prefix check first spares the regex on the cells that cannot match)
+  `CASE WHEN starts_with(${expr}, '''') AND regexp_matches(${expr}, ${literal(FORMULA_PREFIXED_PATTERN)}) THEN substr(${expr}, 2) ELSE ${expr} END`;
