@@ -25,6 +25,8 @@ export interface CommonBlock {
   /** Country and rounded-up ‖d_common‖ per document in 16 bits (see doc-keys), and the norm of each step. */
   readonly docKeys: Uint16Array;
   readonly normSteps: Float64Array;
+  /** Per term, its largest weight in any document (common terms only; 0 for the others). */
+  readonly maxWeight: Float32Array;
 }
 
 /**
@@ -55,6 +57,7 @@ export function buildCommonBlock(a: NameIndexArrays, fraction = defaultCommonFra
   const terms = new Int32Array(new SharedArrayBuffer(4 * offsets[n]!));
   const weights = new Float32Array(new SharedArrayBuffer(4 * offsets[n]!));
   const sq = new Float64Array(n);
+  const maxWeight = new Float32Array(new SharedArrayBuffer(4 * nTerms));
   for (let t = 0; t < nTerms; t++) {
     if (isCommon[t] === 0) continue;
     for (let p = a.termOffsets[t]!; p < a.termOffsets[t + 1]!; p++) {
@@ -64,6 +67,7 @@ export function buildCommonBlock(a: NameIndexArrays, fraction = defaultCommonFra
       terms[at] = t;
       weights[at] = w;
       sq[d]! += w * w;
+      if (w > maxWeight[t]!) maxWeight[t] = w;
     }
   }
   const norm = new Float32Array(new SharedArrayBuffer(4 * n));
@@ -93,6 +97,7 @@ export function buildCommonBlock(a: NameIndexArrays, fraction = defaultCommonFra
     countryStart,
     docKeys,
     normSteps: steps,
+    maxWeight,
   };
 }
 

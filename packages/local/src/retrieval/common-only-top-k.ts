@@ -28,7 +28,7 @@ const SUM_SLACK = 1e-5;
  * country's documents, then all others. When the k-th best is so low that many documents pass
  * that bound, reading the common terms' postings window by window is cheaper: a float32 sum
  * over them bounds each document's score, and only documents whose bound reaches the k-th
- * best are scored exactly. Both give the very scores `commonDot` gives.
+ * best are scored exactly (terms too light to matter are not read at all). Both give the very scores `commonDot` gives.
  */
 export function commonOnlyTopK(
   a: NameIndexArrays,
@@ -99,12 +99,24 @@ function scanCommonTerms(
   const { acc, mark, reached, queryCommon } = scratch;
   const window = acc.length;
   const boosted = q.boost > 0 ? q.countryId : -2;
-  const cursor = q.ids.map((t) => termOffsets[t]!);
-  const end = q.ids.map((t) => termOffsets[t + 1]!);
-  const weight = q.ids.map((t) => queryCommon[t]!);
+  // MaxScore: the terms whose largest contributions, all together, cannot lift a document to
+  // the k-th best are not read; a document none of the others holds cannot qualify, and those
+  // that do are scored from their own common terms, these included.
+  const bound = (t: number): number => queryCommon[t]! * common.maxWeight[t]! * (1 + SUM_SLACK);
+  const byBound = [...q.ids].sort((x, y) => bound(x) - bound(y));
+  let unread = 0;
+  let skipped = 0;
+  while (skipped < byBound.length && unread + bound(byBound[skipped]!) + q.boost < leaders.theta) {
+    unread += bound(byBound[skipped]!);
+    skipped++;
+  }
+  const read = byBound.slice(skipped);
+  const cursor = read.map((t) => termOffsets[t]!);
+  const end = read.map((t) => termOffsets[t + 1]!);
+  const weight = read.map((t) => queryCommon[t]!);
   for (let base = 0; base < a.nDocs; base += window) {
     const limit = base + window;
-    for (let i = 0; i < q.ids.length; i++) {
+    for (let i = 0; i < read.length; i++) {
       const w = weight[i]!;
       const stop = end[i]!;
       let p = cursor[i]!;
@@ -130,7 +142,7 @@ function scanCommonTerms(
         const doc = base + local;
         if ((reached[doc >>> 5]! & (1 << (doc & 31))) !== 0) continue;
         const extra = docCountry[doc] === boosted ? q.boost : 0;
-        if (s + SUM_SLACK + extra < leaders.theta) continue;
+        if (s + unread + SUM_SLACK + extra < leaders.theta) continue;
         const dot = commonDot(common, queryCommon, doc);
         if (dot > 0) leaders.offer(doc, dot + extra);
       }

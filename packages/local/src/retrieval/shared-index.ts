@@ -46,6 +46,7 @@ export function shareIndex(index: NameIndex): SharedIndexData {
       countryStart: shared(c.countryStart),
       docKeys: shared(c.docKeys),
       normSteps: c.normSteps,
+      maxWeight: shared(c.maxWeight),
     },
   };
 }
