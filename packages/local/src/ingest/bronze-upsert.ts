@@ -15,16 +15,10 @@ const typed = (c: string): string =>
   c === 'last_updated' ? 'TRY_CAST(s.last_updated AS TIMESTAMPTZ)' : `s.${c}`;
 
 /**
- * Upsert `em_valid` into bronze keyed on the entity key. A row whose content hash equals the
- * stored one is left untouched (its ingestion_timestamp too); changed rows are updated with a
- * new ingestion_timestamp; new rows are inserted.
+ * Stage the upsert of `em_valid` into bronze: `em_load` holds each row with its content hash
+ * and whether its key is stored already, with which hash. Returns what `mergeBronzeUpsert` will do.
  */
-export async function upsertBronze(
-  db: Database,
-  spec: EntityColumns,
-  file: string,
-  now: string,
-): Promise<UpsertCounts> {
+export async function stageBronzeUpsert(db: Database, spec: EntityColumns): Promise<UpsertCounts> {
   const on = spec.key.map((k) => `t.${k} = s.${k}`).join(' AND ');
   await db.run(
     `CREATE OR REPLACE TEMP TABLE em_load AS
@@ -42,6 +36,21 @@ export async function upsertBronze(
     [],
     'loading bronze',
   );
+  return counts;
+}
+
+/**
+ * Apply the staged upsert keyed on the entity key. A row whose content hash equals the stored
+ * one is left untouched (its ingestion_timestamp too); changed rows are updated with a new
+ * ingestion_timestamp; new rows are inserted.
+ */
+export async function mergeBronzeUpsert(
+  db: Database,
+  spec: EntityColumns,
+  file: string,
+  now: string,
+): Promise<void> {
+  const on = spec.key.map((k) => `t.${k} = s.${k}`).join(' AND ');
   const columns = [...spec.all, 'ingestion_timestamp', 'content_hash', 'source_file', 'source_line'];
   const values = [...spec.all.map(typed), '$1::TIMESTAMPTZ', 's.content_hash', '$2', 's.line'];
   const updates = columns
@@ -58,5 +67,4 @@ export async function upsertBronze(
     'loading bronze',
   );
   await db.run('DROP TABLE em_load', [], 'loading bronze');
-  return counts;
 }

@@ -3,13 +3,13 @@ import { EmError, InputError } from '@em/core';
 import type { Database } from '../db/database.js';
 import { withMemoryLimit } from '../db/memory-limit.js';
 import { runLog } from '../runs/run-log.js';
-import { upsertBronze } from './bronze-upsert.js';
+import { mergeBronzeUpsert, stageBronzeUpsert } from './bronze-upsert.js';
 import { columnsFor, type EntityKind } from './entity-columns.js';
 import type { IngestReport } from './ingest-report.js';
 import { canonicalColumnName } from './input-reader.js';
 import { openInput } from './open-input.js';
 import { quarantineRejects } from './quarantine-rows.js';
-import { refreshSilver } from './silver-normalize.js';
+import { refreshSilver, staleRowsSql, startNormalizing } from './silver-normalize.js';
 import { stripNulBytes } from './strip-nul-bytes.js';
 import { validateRows } from './validate-rows.js';
 
@@ -19,13 +19,15 @@ export interface IngestOptions {
   /** Longest accepted field in characters (default 4096); longer rows are quarantined. */
   readonly maxFieldLength?: number;
   readonly onProgress?: (done: number, total: number) => void;
-  /** DuckDB's buffer memory during the ingest (default 512MB); more spills to disk. */
+  /** DuckDB's buffer memory during the ingest (default 512MB per million rows, at least 512MB); more spills to disk. */
   readonly memoryLimit?: string;
 }
 
 export const DEFAULT_MAX_FIELD_LENGTH = 4096;
-/** Keeps an ingest of millions of rows within about 1 GB, worker threads included. */
+/** Keeps an ingest of a million rows within about 1 GB, worker threads included. */
 export const DEFAULT_INGEST_MEMORY_LIMIT = '512MB';
+/** Past a million rows the primary-key indexes of bronze and silver outgrow that; the limit grows with the rows. */
+const ingestMemoryLimit = (rows: number): string => `${Math.max(512, Math.ceil((512 * rows) / 1_000_000))}MB`;
 
 function checkSystem(system: string | undefined, max: number): string | null {
   if (system === undefined) return null;
@@ -104,6 +106,8 @@ async function loadFile(
       const { read } = await db.one<{ read: number }>(
         'SELECT (SELECT count(*) FROM em_stage) + (SELECT count(*) FROM em_stage_rejects) AS read',
       );
+      if (options.memoryLimit === undefined && read > 1_000_000)
+        await db.run(`SET memory_limit = '${ingestMemoryLimit(read)}'`, [], 'memory limit');
       const report = await db.transaction(async () => {
         if (system !== null && mapping.has('source_system')) {
           const { replaced } = await db.one<{ replaced: number }>(
@@ -115,8 +119,19 @@ async function loadFile(
         }
         await validateRows(db, spec, { maxFieldLength, system });
         const { count: quarantined, samples } = await quarantineRejects(db, runId, kind, file);
-        const counts = await upsertBronze(db, spec, file, new Date().toISOString());
-        await refreshSilver(db, spec, { onProgress: options.onProgress });
+        const counts = await stageBronzeUpsert(db, spec);
+        // Normalization threads work on the staged rows while DuckDB writes them to bronze.
+        const normalizing = await startNormalizing(db, spec, staleRowsSql(spec, 'em_load'), {
+          onProgress: options.onProgress,
+        });
+        try {
+          await mergeBronzeUpsert(db, spec, file, new Date().toISOString());
+        } catch (error) {
+          await normalizing.abandon();
+          throw error;
+        }
+        await normalizing.finish();
+        await refreshSilver(db, spec); // bronze rows of earlier loads whose silver row is missing or stale
         const loaded = counts.inserted + counts.updated + counts.unchanged;
         if (read !== loaded + quarantined) {
           throw new EmError(

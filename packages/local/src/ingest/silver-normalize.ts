@@ -17,57 +17,100 @@ const ROWS_PER_THREAD = 50_000;
 
 export interface SilverOptions {
   readonly onProgress?: (done: number, total: number) => void;
-  /** Normalization threads (default: one per core for large batches; 0 = this thread). */
+  /** Normalization threads (default for large batches: one per core but one, at least one; 0 = this thread). */
   readonly workers?: number;
 }
 
+/** Rows handed to normalization threads; `finish` waits for them and writes silver. */
+export interface SilverNormalization {
+  /** Rows being normalized. */
+  readonly total: number;
+  /** Wait for the threads, then insert or replace the rows' silver rows (bronze must hold them by then). */
+  finish(): Promise<void>;
+  /** Stop without writing anything (the caller failed meanwhile). */
+  abandon(): Promise<void>;
+}
+
+/**
+ * Start normalizing the rows `rowsSql` selects (columns key_a, key_b, company_name, lei, cusip,
+ * isin, country, industry): normalizeCompanyName, check-digit validation of LEI, ISIN and CUSIP
+ * (invalid ones NULL, the raw value and the reason kept). DuckDB writes the rows as JSON files
+ * of a few MB; worker threads normalize each into a CSV file while the caller goes on (e.g.
+ * writes bronze); `finish` reads them all back with one MERGE beside the bronze columns.
+ */
+export async function startNormalizing(
+  db: Database,
+  spec: EntityColumns,
+  rowsSql: string,
+  options: SilverOptions = {},
+): Promise<SilverNormalization> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'em-silver-'));
+  const cleanup = () => rm(dir, { recursive: true, force: true });
+  let total: number;
+  try {
+    ({ Count: total } = await db.one<{ Count: number }>(
+      `COPY (${rowsSql}) TO '${path.join(dir, 'in').replaceAll("'", "''")}' (FORMAT json, FILE_SIZE_BYTES '${BATCH_BYTES}')`,
+      [],
+      'normalizing',
+    ));
+  } catch (error) {
+    await cleanup();
+    throw error;
+  }
+  options.onProgress?.(0, total);
+  if (total === 0) return { total, finish: cleanup, abandon: cleanup };
+  const inputs = readdirSync(path.join(dir, 'in')).map((f) => path.join(dir, 'in', f));
+  const outputs = inputs.map((_, i) => path.join(dir, `out-${i}.csv`));
+  // One core stays DuckDB's: it writes bronze meanwhile.
+  const workers =
+    options.workers ?? (total >= ROWS_PER_THREAD ? Math.max(1, Math.min(4, availableParallelism() - 1)) : 0);
+  const pool = new NormalizePool(workers);
+  let done = 0;
+  const jobs = Promise.all(
+    inputs.map((input, i) =>
+      pool.run({ input, output: outputs[i]! }).then((rows) => {
+        done += rows;
+        options.onProgress?.(done, total);
+      }),
+    ),
+  ).finally(() => pool.close());
+  jobs.catch(() => undefined); // awaited by finish or abandon; this only keeps it from counting as unhandled meanwhile
+  return {
+    total,
+    async finish() {
+      try {
+        await jobs;
+        await mergeSilver(db, spec, outputs);
+      } finally {
+        await cleanup();
+      }
+    },
+    async abandon() {
+      await jobs.catch(() => undefined);
+      await cleanup();
+    },
+  };
+}
+
+/** The rows of `source` (bronze, or a staged load with the same columns) whose silver row is missing or stale. */
+export const staleRowsSql = (spec: EntityColumns, source: string): string =>
+  `SELECT b.${spec.key[0]} AS key_a, ${spec.kind === 'source' ? 'b.source_system' : 'NULL::VARCHAR'} AS key_b,
+          b.company_name, b.lei, b.cusip, b.isin, b.country, b.industry
+   FROM ${source} b LEFT JOIN ${spec.silverTable} v ON ${spec.key.map((k) => `v.${k} = b.${k}`).join(' AND ')}
+   WHERE v.content_hash IS DISTINCT FROM b.content_hash`;
+
 /**
  * Bring silver in line with bronze: every bronze row whose silver row is missing or carries
- * another content hash is normalized (normalizeCompanyName, check-digit validation of LEI, ISIN
- * and CUSIP: invalid ones NULL, the raw value and the reason kept) and written. DuckDB writes
- * those rows as JSON files of a few MB; worker threads normalize each into a CSV file; one
- * MERGE reads them all back beside the bronze columns. Returns how many rows were normalized.
+ * another content hash is normalized and written (see `startNormalizing`). Returns how many.
  */
 export async function refreshSilver(
   db: Database,
   spec: EntityColumns,
   options: SilverOptions = {},
 ): Promise<number> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'em-silver-'));
-  try {
-    const { Count: total } = await db.one<{ Count: number }>(
-      `COPY (SELECT b.${spec.key[0]} AS key_a, ${spec.kind === 'source' ? 'b.source_system' : 'NULL::VARCHAR'} AS key_b,
-                    b.company_name, b.lei, b.cusip, b.isin, b.country, b.industry
-             FROM ${spec.table} b LEFT JOIN ${spec.silverTable} v ON ${spec.key.map((k) => `v.${k} = b.${k}`).join(' AND ')}
-             WHERE v.content_hash IS DISTINCT FROM b.content_hash)
-       TO '${path.join(dir, 'in').replaceAll("'", "''")}' (FORMAT json, FILE_SIZE_BYTES '${BATCH_BYTES}')`,
-      [],
-      'normalizing',
-    );
-    options.onProgress?.(0, total);
-    if (total === 0) return 0;
-    const inputs = readdirSync(path.join(dir, 'in')).map((f) => path.join(dir, 'in', f));
-    const workers = options.workers ?? (total >= ROWS_PER_THREAD ? Math.min(4, availableParallelism()) : 0);
-    const pool = new NormalizePool(workers);
-    const outputs = inputs.map((_, i) => path.join(dir, `out-${i}.csv`));
-    try {
-      let done = 0;
-      await Promise.all(
-        inputs.map((input, i) =>
-          pool.run({ input, output: outputs[i]! }).then((rows) => {
-            done += rows;
-            options.onProgress?.(done, total);
-          }),
-        ),
-      );
-    } finally {
-      await pool.close();
-    }
-    await mergeSilver(db, spec, outputs);
-    return total;
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
+  const normalizing = await startNormalizing(db, spec, staleRowsSql(spec, spec.table), options);
+  await normalizing.finish();
+  return normalizing.total;
 }
 
 /** Insert or replace the silver rows of `files`: bronze columns as they are, joined with the normalized ones. */
