@@ -11,6 +11,7 @@ export default defineConfig({
     adjudication: 'src/entries/adjudication.ts',
     transport: 'src/entries/transport.ts',
     alerts: 'src/entries/alerts.ts',
+    engine: 'src/entries/engine.ts',
     'testing/index': 'src/testing/index.ts',
   },
   format: ['esm'],

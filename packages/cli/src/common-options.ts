@@ -1,5 +1,6 @@
 import path from 'node:path';
-import type { Command } from 'commander';
+import { type Command, Option } from 'commander';
+import { ENGINES, type EngineName } from './engine.js';
 import type { Io } from './io.js';
 import { integerAtLeast } from './option-parsers.js';
 
@@ -10,6 +11,8 @@ export interface CommonOptions {
   db?: string;
   json?: boolean;
   wait?: number;
+  /** --engine (commands declared with `engine: true`). */
+  engine?: EngineName;
 }
 
 export interface CommandSpec {
@@ -20,6 +23,8 @@ export interface CommandSpec {
   examples: readonly string[];
   /** Add --db and --json (every leaf command does; group commands like `review` do not). */
   common?: boolean;
+  /** Add --engine local|databricks (commands that drive the engine port). */
+  engine?: boolean;
 }
 
 /** Declare a command the same way everywhere: description, --db/--json, examples in its help. */
@@ -34,6 +39,16 @@ export function defineCommand(parent: Command, spec: CommandSpec): Command {
         'when another em process holds the database, retry for up to this many seconds (default 2)',
         integerAtLeast(0),
       );
+  }
+  if (spec.engine) {
+    command.addOption(
+      new Option(
+        '--engine <engine>',
+        'where it runs: the embedded DuckDB file, or a Databricks workspace (what Databricks cannot do here, it says)',
+      )
+        .choices(ENGINES)
+        .default('local'),
+    );
   }
   const examples = spec.examples.map((line) => `  $ ${line}`).join('\n');
   return command.addHelpText('after', `\nExamples:\n${examples}\n`);

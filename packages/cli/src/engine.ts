@@ -1,33 +1,25 @@
-import type { LocalEngine } from '@em/local';
+import type { Env, MatchingEngine } from '@em/core/engine';
+import type { LocalEngine, LocalEngineShapes } from '@em/local';
 
 /**
- * The part of the embedded engine the CLI drives. Commands depend on this subset
- * (not on how the engine is built), so tests can hand them another implementation.
+ * The engine port as the CLI drives it, whichever engine `--engine` picked. Its report shapes
+ * are the embedded engine's; Databricks declares what it cannot do as `never` and throws a typed
+ * error naming what to use instead. Commands depend on this port, not on how an engine is built.
  */
-export type Engine = Pick<
-  LocalEngine,
-  | 'init'
-  | 'ingest'
-  | 'run'
-  | 'exportGold'
-  | 'reviewQueue'
-  | 'decide'
-  | 'reviewCase'
-  | 'reviewDecisions'
-  | 'exportReviewQueue'
-  | 'importReviewDecisions'
-  | 'reviewDecisionLabels'
-  | 'stats'
-  | 'monitoring'
-  | 'query'
-  | 'close'
->;
+export type Engine = MatchingEngine<LocalEngineShapes>;
+
+/** The embedded engine's extras, for the commands only it serves (em label, em review walk, em demo). */
+export type EmbeddedEngine = Engine & Pick<LocalEngine, 'query' | 'readGoldLabels' | 'reviewDecisionLabels'>;
+
 export type IngestReport = Awaited<ReturnType<Engine['ingest']>>;
 export type RunReport = Awaited<ReturnType<Engine['run']>>;
 export type StatsReport = Awaited<ReturnType<Engine['stats']>>;
 export type ReviewItem = Awaited<ReturnType<Engine['reviewQueue']>>[number];
 export type ReviewCase = Awaited<ReturnType<Engine['reviewCase']>>;
 export type RunOptions = NonNullable<Parameters<Engine['run']>[0]>;
+
+export const ENGINES = ['local', 'databricks'] as const;
+export type EngineName = (typeof ENGINES)[number];
 
 export interface OpenEngineOptions {
   /** read: read-only (shared with other readers); write: must exist; create: `em init` / `em demo`. */
@@ -38,7 +30,10 @@ export interface OpenEngineOptions {
   readonly command?: string;
 }
 
-export type OpenEngine = (dbPath: string, options?: OpenEngineOptions) => Promise<Engine>;
+/** Opens the embedded engine on a database file. */
+export type OpenEngine = (dbPath: string, options?: OpenEngineOptions) => Promise<EmbeddedEngine>;
+/** Opens the Databricks engine from the settings in `env` (the CLI's io.env). */
+export type OpenDatabricksEngine = (env: Env) => Promise<Engine>;
 
 /** Opens @em/local lazily: `em --help` and usage errors never load DuckDB. */
 export const openLocalEngine: OpenEngine = async (dbPath, options = {}) => {
@@ -46,11 +41,17 @@ export const openLocalEngine: OpenEngine = async (dbPath, options = {}) => {
   return LocalEngine.open({ dbPath, ...options });
 };
 
+/** Opens @em/databricks-client lazily; nothing is sent until an operation runs. */
+export const openDatabricksEngine: OpenDatabricksEngine = async (env) => {
+  const { DatabricksEngine } = await import('@em/databricks-client');
+  return DatabricksEngine.open({ env });
+};
+
 /** Open, use, always close. */
-export async function withEngine<T>(
-  open: OpenEngine,
+export async function withEngine<E extends Engine, T>(
+  open: (dbPath: string) => Promise<E>,
   dbPath: string,
-  use: (engine: Engine) => Promise<T>,
+  use: (engine: E) => Promise<T>,
 ): Promise<T> {
   const engine = await open(dbPath);
   try {

@@ -1,7 +1,7 @@
 export { EXIT, type ExitCode, GateFailedError } from '@em/cli-kit';
 export { type CommonOptions, defineCommand, resolveDb } from './common-options.js';
 export type { CliContext } from './context.js';
-export type { Engine, OpenEngine } from './engine.js';
+export type { EmbeddedEngine, Engine, EngineName, OpenDatabricksEngine, OpenEngine } from './engine.js';
 export type { Io, OutStream } from './io.js';
 export { type Bar, renderBarChart } from './output/bar-chart.js';
 export { formatCount, formatDuration, formatMoney, formatPercent, formatScore } from './output/format.js';

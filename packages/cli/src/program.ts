@@ -16,7 +16,7 @@ import { register as stats } from './commands/stats.js';
 import { register as train } from './commands/train.js';
 import type { CliContext } from './context.js';
 import { type CommandInvocation, withCommandAccess } from './database-access.js';
-import { openLocalEngine } from './engine.js';
+import { openDatabricksEngine, openLocalEngine } from './engine.js';
 import { processIo } from './io.js';
 
 export type RegisterCommand = (program: Command, ctx: CliContext) => void;
@@ -69,6 +69,7 @@ export async function runCli(
   const ctx: CliContext = {
     io: overrides.io ?? processIo(),
     openEngine: withCommandAccess(overrides.openEngine ?? openLocalEngine, invocation),
+    openDatabricksEngine: overrides.openDatabricksEngine ?? openDatabricksEngine,
   };
   try {
     const program = createProgram(ctx);

@@ -5,7 +5,11 @@ import { commandNames, createProgram, runCli } from '../src/index.js';
 import { walk } from '../src/program.js';
 import { captureIo, fakeEngine, REPO_ROOT } from './helpers.js';
 
-const program = createProgram({ io: captureIo(), openEngine: fakeEngine().open });
+const program = createProgram({
+  io: captureIo(),
+  openEngine: fakeEngine().open,
+  openDatabricksEngine: fakeEngine().open as never,
+});
 const everyCommand = walk(program).map((command) => {
   const names: string[] = [];
   for (let c: typeof command | null = command; c?.parent; c = c.parent) names.unshift(c.name());

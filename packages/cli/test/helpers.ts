@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { Engine, Io, OpenEngine } from '../src/index.js';
+import type { EmbeddedEngine, Engine, Io, OpenEngine } from '../src/index.js';
 
 export const CLI_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const REPO_ROOT = path.resolve(CLI_ROOT, '../..');
@@ -136,6 +136,6 @@ export function fakeEngine(overrides: Partial<Record<keyof Engine, (...args: nev
         return fn(...args);
       },
     ]),
-  ) as unknown as Engine;
+  ) as unknown as EmbeddedEngine;
   return { open: async () => engine, calls };
 }

@@ -31,7 +31,7 @@ const sqlCalls = (marker: string) =>
 describe('runCascade on Databricks, end to end over HTTP', () => {
   it('decides a small batch with every Databricks stage and MERGEs the gold rows', async () => {
     const engine = engineFor(ws);
-    const ddl = await engine.init();
+    const ddl = (await engine.init()).applied;
     expect(
       ddl.some((s) => s.startsWith('CREATE TABLE IF NOT EXISTS entity_matching.gold.matched_entities')),
     ).toBe(true);

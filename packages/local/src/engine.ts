@@ -1,9 +1,12 @@
 import { InputError, type RunReport } from '@em/core';
+import type { EngineInitReport, MatchingEngine } from '@em/core/engine';
 import { Database, type DatabaseOpenOptions } from './db/database.js';
 import { applyDdl } from './ddl/apply-ddl.js';
+import type { LocalEngineShapes } from './engine-shapes.js';
 import { exportGold } from './gold/export-gold.js';
 import { type Monitoring, monitoring } from './gold/monitoring.js';
 import { type StatsReport, stats } from './gold/stats.js';
+import { type IndexOptions, type IndexReport, indexReference } from './indexing/index-reference.js';
 import type { EntityKind } from './ingest/entity-columns.js';
 import { type IngestOptions, ingestFile } from './ingest/ingest-file.js';
 import type { IngestReport } from './ingest/ingest-report.js';
@@ -22,6 +25,8 @@ import { type ReviewLabel, reviewDecisionLabels } from './review/review-labels.j
 import { type ReviewItem, type ReviewQueueOptions, reviewQueue } from './review/review-queue.js';
 import { type UndoRequest, undoLastDecision } from './review/review-undo.js';
 import { type RunOptions, runMatching } from './runs/run-matching.js';
+import { type GoldLabels, readGoldLabels } from './train/gold-labels.js';
+import { type TrainOptions, type TrainResult, trainFromDatabase } from './train/train-from-database.js';
 
 export interface LocalEngineOptions extends DatabaseOpenOptions {
   /** DuckDB database file (`:memory:` for a throwaway one); created if missing unless `access` says otherwise. */
@@ -33,7 +38,8 @@ export interface LocalEngineOptions extends DatabaseOpenOptions {
  * quarantine, incremental crash-safe matching runs through the core cascade, review, stats
  * and export. Not safe for concurrent calls: await each before the next.
  */
-export class LocalEngine {
+export class LocalEngine implements MatchingEngine<LocalEngineShapes> {
+  readonly name = 'local';
   private initialized = false;
 
   private constructor(readonly db: Database) {}
@@ -43,15 +49,34 @@ export class LocalEngine {
   }
 
   /** Create every schema, table and view (sql/, carried by @em/sql, rendered for DuckDB). Safe to repeat. */
-  async init(): Promise<void> {
-    await applyDdl(this.db);
+  async init(): Promise<EngineInitReport> {
+    const applied = await applyDdl(this.db);
     await ensureReviewAuditColumns(this.db);
     this.initialized = true;
+    return { location: this.db.path, applied };
   }
 
   async ingest(kind: EntityKind, file: string, options: IngestOptions = {}): Promise<IngestReport> {
     await this.ready();
     return ingestFile(this.db, kind, file, options);
+  }
+
+  /** Train the pair model from the gold labels or, without them, self-supervised; saved beside the database. */
+  async train(options: TrainOptions = {}): Promise<TrainResult> {
+    await this.ready();
+    return trainFromDatabase(this.db, options);
+  }
+
+  /** A gold standard CSV read against the ingested sources (labels, and rows naming no ingested source). */
+  async readGoldLabels(file: string): Promise<GoldLabels> {
+    await this.ready();
+    return readGoldLabels(this.db, file);
+  }
+
+  /** Bring the retrieval index beside the database up to date; report each candidate channel's reach. */
+  async index(options: IndexOptions = {}): Promise<IndexReport> {
+    await this.ready();
+    return indexReference(this.db, options);
   }
 
   async run(options: RunOptions = {}): Promise<RunReport> {

@@ -1,6 +1,7 @@
 export type { RunReport } from '@em/core';
 export { Database } from './db/database.js';
 export { LocalEngine, type LocalEngineOptions } from './engine.js';
+export type { LocalEngineShapes } from './engine-shapes.js';
 export {
   type DailyMonitoring,
   LOCAL_SCHEMAS,
@@ -18,6 +19,7 @@ export type {
   StatsCounts,
   StatsReport,
 } from './gold/stats.js';
+export type { IndexOptions, IndexReport } from './indexing/index-reference.js';
 export type { EntityKind } from './ingest/entity-columns.js';
 export type { IngestOptions } from './ingest/ingest-file.js';
 export { formatIngestReport, type IngestReport } from './ingest/ingest-report.js';
@@ -31,3 +33,5 @@ export * from './reference/index.js';
 export * from './retrieval/index.js';
 export * from './review/index.js';
 export type { RunOptions } from './runs/run-matching.js';
+export type { GoldLabels } from './train/gold-labels.js';
+export type { TrainOptions, TrainResult } from './train/train-from-database.js';

@@ -1,10 +1,14 @@
 // Opt-in: with EM_LLM_BASE_URL (and EM_LLM_MODEL, EM_LLM_API_KEY as needed) set, ask the real endpoint one case.
 import { createLlmAdjudicator } from '@em/core/adjudication';
+import { llmEndpoint, resolveLlmSettings } from '@em/core/engine';
 import { describe, expect, it } from 'vitest';
-import { createOpenAiCompatibleTransport, llmConfigFromEnv } from '../src/llm/index.js';
+import { createOpenAiCompatibleTransport } from '../src/llm/index.js';
 import { hardCase } from './llm-fixtures.js';
 
-const endpoint = process.env.EM_LLM_BASE_URL ? llmConfigFromEnv(process.env) : null;
+const env = process.env;
+const endpoint = env.EM_LLM_BASE_URL
+  ? llmEndpoint(resolveLlmSettings({}, {}, env), env.EM_LLM_API_KEY)
+  : null;
 if (!endpoint)
   console.warn(
     '[llm-real-endpoint] skipped: set EM_LLM_BASE_URL and EM_LLM_MODEL to run it against a real endpoint.',

@@ -41,7 +41,7 @@ function localUser(env: Readonly<Record<string, string | undefined>>): string {
 
 /** Start the console; resolves once it listens. */
 export async function startConsole(options: ServeOptions): Promise<RunningConsole> {
-  const env = options.env ?? process.env;
+  const env = options.env ?? {};
   const host = options.host ?? '127.0.0.1';
   const config = options.config ?? parseCascadeConfig({});
   let store = options.store;

@@ -1,11 +1,10 @@
 import { GateFailedError } from '@em/cli-kit';
-import { parseCascadeConfig } from '@em/core';
 import { alertRules, evaluateAlerts } from '@em/core/alerts';
 import type { Command } from 'commander';
+import { readCascadeConfig } from '../cascade-settings.js';
 import { type CommonOptions, defineCommand, resolveDb } from '../common-options.js';
 import type { CliContext } from '../context.js';
-import { withEngine } from '../engine.js';
-import { readJsonFile } from '../files.js';
+import { withSelectedEngine } from '../engine-factory.js';
 import { print, printJson } from '../io.js';
 import { renderTable } from '../output/table.js';
 
@@ -15,8 +14,10 @@ interface AlertsOptions extends CommonOptions {
 
 const MARK = { firing: 'FIRING', ok: 'ok', no_data: 'no data', disabled: 'off' } as const;
 
-export function register(program: Command, { io, openEngine }: CliContext): void {
+export function register(program: Command, ctx: CliContext): void {
+  const { io } = ctx;
   defineCommand(program, {
+    engine: true,
     name: 'alerts',
     description:
       'Evaluate the monitoring alerts on the latest day (auto-match rate, review share, cost per entity, latency, failed runs); exit 3 when one fires.',
@@ -24,9 +25,11 @@ export function register(program: Command, { io, openEngine }: CliContext): void
   })
     .option('--config <file>', 'the config file whose `alerts` rules replace or add to the defaults')
     .action(async (options: AlertsOptions) => {
-      const config = parseCascadeConfig(options.config ? await readJsonFile(options.config, io.cwd) : {});
+      const config = await readCascadeConfig(options.config, io.cwd);
       const db = resolveDb(options, io);
-      const figures = await withEngine(openEngine, db.path, (engine) => engine.monitoring());
+      const figures = await withSelectedEngine(ctx, options.engine ?? 'local', db.path, (engine) =>
+        engine.monitoring(),
+      );
       const states = evaluateAlerts(alertRules(config.alerts), figures.alertMetrics);
       const firing = states.filter((s) => s.status === 'firing');
       if (options.json) {

@@ -2,8 +2,9 @@ import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { InputError, parseCascadeConfig } from '@em/core';
+import { InputError } from '@em/core';
 import type { Command } from 'commander';
+import { runSettings } from '../cascade-settings.js';
 import { type CommonOptions, defineCommand } from '../common-options.js';
 import type { CliContext } from '../context.js';
 import type { DemoState } from '../demo/demo-state.js';
@@ -63,7 +64,7 @@ async function runDemo({ io, openEngine }: CliContext, options: DemoCommandOptio
       source: path.join(dir, 'source.csv'),
       gold: path.join(dir, 'gold.csv'),
     },
-    threshold: parseCascadeConfig().autoMatchThreshold,
+    settings: await runSettings({}, io),
   };
   try {
     for (const step of DEMO_STEPS) {

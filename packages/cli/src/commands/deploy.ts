@@ -1,9 +1,9 @@
 import path from 'node:path';
-import { InputError, parseCascadeConfig } from '@em/core';
+import { InputError } from '@em/core';
 import type { Command } from 'commander';
+import { readCascadeConfig } from '../cascade-settings.js';
 import { type CommonOptions, defineCommand } from '../common-options.js';
 import type { CliContext } from '../context.js';
-import { readJsonFile } from '../files.js';
 import { print, printJson } from '../io.js';
 
 interface DeployOptions extends CommonOptions {
@@ -56,9 +56,7 @@ export function register(program: Command, { io }: CliContext): void {
     )
     .action(async (options: DeployOptions) => {
       const client = await import('@em/databricks-client');
-      const config = options.config
-        ? parseCascadeConfig(await readJsonFile(options.config, io.cwd))
-        : parseCascadeConfig({});
+      const config = await readCascadeConfig(options.config, io.cwd);
       const overrides = parseVars(options.var);
       const root = path.resolve(io.cwd, options.bundleDir);
       const bundle = client.readBundleTarget(root, { target: options.target, overrides, env: io.env });

@@ -2,7 +2,8 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { type CommonOptions, defineCommand, resolveDb } from '../common-options.js';
 import type { CliContext } from '../context.js';
-import { type IngestReport, withEngine } from '../engine.js';
+import type { IngestReport } from '../engine.js';
+import { withSelectedEngine } from '../engine-factory.js';
 import { requireInputFile } from '../files.js';
 import { print, printJson } from '../io.js';
 import { formatCount } from '../output/format.js';
@@ -24,6 +25,7 @@ export function register(program: Command, ctx: CliContext): void {
     common: false,
   });
   defineCommand(ingest, {
+    engine: true,
     name: 'reference',
     description: `Load the reference master (ciq_id, company_name, lei, isin, cusip, …) from a ${FORMATS} file.`,
     examples: ['em ingest reference reference.csv', 'em ingest reference spglobal.parquet --json'],
@@ -31,6 +33,7 @@ export function register(program: Command, ctx: CliContext): void {
     .argument('<file>', `reference file (${FORMATS})`)
     .action((file: string, options: CommonOptions) => ingestFile(ctx, 'reference', file, options));
   defineCommand(ingest, {
+    engine: true,
     name: 'source',
     description: `Load source records to match (source_id, company_name, identifiers…) from a ${FORMATS} file.`,
     examples: ['em ingest source crm.csv', 'em ingest source vendor_feed.jsonl --system vendor_feed'],
@@ -44,15 +47,16 @@ export function register(program: Command, ctx: CliContext): void {
 }
 
 async function ingestFile(
-  { io, openEngine }: CliContext,
+  ctx: CliContext,
   kind: 'reference' | 'source',
   file: string,
   options: SourceOptions,
 ): Promise<void> {
+  const { io } = ctx;
   const absolute = requireInputFile(file, io.cwd);
   const db = resolveDb(options, io);
   const progress = createProgress(io.stderr, `ingest ${kind}`);
-  const report = await withEngine(openEngine, db.path, (engine) =>
+  const report = await withSelectedEngine(ctx, options.engine ?? 'local', db.path, (engine) =>
     engine.ingest(kind, absolute, { system: options.system, onProgress: progress.update }),
   );
   progress.finish();

@@ -2,8 +2,9 @@ import { InputError } from '@em/core';
 import { type Command, Option } from 'commander';
 import { type CommonOptions, defineCommand, resolveDb } from '../common-options.js';
 import type { CliContext } from '../context.js';
-import { DATABRICKS_ENV_HELP, ENGINES, type EngineName } from '../databricks-run.js';
-import { withEngine } from '../engine.js';
+import { DATABRICKS_ENV_HELP } from '../databricks-help.js';
+import { ENGINES, type EngineName } from '../engine.js';
+import { withSelectedEngine } from '../engine-factory.js';
 import { print, printJson } from '../io.js';
 
 interface InitOptions extends CommonOptions {
@@ -12,7 +13,8 @@ interface InitOptions extends CommonOptions {
   managedLocation?: string;
 }
 
-export function register(program: Command, { io, openEngine }: CliContext): void {
+export function register(program: Command, ctx: CliContext): void {
+  const { io } = ctx;
   defineCommand(program, {
     name: 'init',
     description:
@@ -36,37 +38,33 @@ export function register(program: Command, { io, openEngine }: CliContext): void
     )
     .addHelpText('after', DATABRICKS_ENV_HELP)
     .action(async (options: InitOptions) => {
-      if (options.engine === 'databricks') {
-        if (options.existingCatalog && options.managedLocation !== undefined) {
-          throw new InputError(
-            '--existing-catalog and --managed-location exclude each other: use the catalog as it is, or create it in that location, not both.',
-          );
-        }
-        const { DatabricksEngine } = await import('@em/databricks-client');
-        const engine = DatabricksEngine.open({ env: io.env });
-        try {
-          const statements = await engine.init({
-            createCatalog: !options.existingCatalog,
-            ...(options.managedLocation !== undefined ? { managedLocation: options.managedLocation } : {}),
-          });
-          if (options.json)
-            return printJson(io, {
-              command: 'init',
-              engine: 'databricks',
-              catalog: engine.sql.catalog,
-              statements: statements.length,
-            });
-          return print(
-            io,
-            `Initialized catalog ${engine.sql.catalog} (${statements.length} statements).`,
-            'Next: load bronze with DatabricksEngine.load (see packages/databricks-client/README.md), then em deploy',
-          );
-        } finally {
-          await engine.close();
-        }
+      if (options.existingCatalog && options.managedLocation !== undefined) {
+        throw new InputError(
+          '--existing-catalog and --managed-location exclude each other: use the catalog as it is, or create it in that location, not both.',
+        );
       }
       const db = resolveDb(options, io);
-      await withEngine(openEngine, db.path, (engine) => engine.init());
+      const report = await withSelectedEngine(ctx, options.engine, db.path, (engine) =>
+        engine.init({
+          createCatalog: !options.existingCatalog,
+          ...(options.managedLocation !== undefined ? { managedLocation: options.managedLocation } : {}),
+        }),
+      );
+      if (options.engine === 'databricks') {
+        const { location: catalog, applied } = report;
+        if (options.json)
+          return printJson(io, {
+            command: 'init',
+            engine: 'databricks',
+            catalog,
+            statements: applied.length,
+          });
+        return print(
+          io,
+          `Initialized catalog ${catalog} (${applied.length} statements).`,
+          'Next: load bronze with DatabricksEngine.load (see packages/databricks-client/README.md), then em deploy',
+        );
+      }
       if (options.json) return printJson(io, { command: 'init', db: db.path });
       print(io, `Initialized ${db.shown}.`, `Next: em ingest reference FILE${db.flag}`);
     });

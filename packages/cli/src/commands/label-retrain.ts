@@ -1,5 +1,5 @@
 import { parseCascadeConfig, sourceKey } from '@em/core';
-import type { Engine } from '../engine.js';
+import type { EmbeddedEngine } from '../engine.js';
 import { formatCount } from '../output/format.js';
 import { renderComparison } from './train.js';
 
@@ -11,7 +11,7 @@ const MEASURE_FRACTION = 0.3;
  * plus the `em label` answers outside a fixed 30% hash part; the previous and the new model
  * are then compared on that 30% (labels neither was trained on), which is the measured gain.
  */
-export async function retrainWithLabels(engine: Engine, dbPath: string): Promise<string[]> {
+export async function retrainWithLabels(engine: EmbeddedEngine, dbPath: string): Promise<string[]> {
   const local = await import('@em/local');
   const query = (sql: string) => engine.query(sql);
   const reference = await local.readReferenceRows(query);

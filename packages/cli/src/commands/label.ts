@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { type CommonOptions, defineCommand, resolveDb } from '../common-options.js';
 import type { CliContext } from '../context.js';
-import { type Engine, withEngine } from '../engine.js';
+import { type EmbeddedEngine, withEngine } from '../engine.js';
 import { requireInputFile, requireOutputPath } from '../files.js';
 import { print, printJson } from '../io.js';
 import { integerAtLeast } from '../option-parsers.js';
@@ -45,7 +45,7 @@ export function register(program: Command, { io, openEngine }: CliContext): void
       const local = await import('@em/local');
       const labelsFile = local.labelsPathFor(db.path);
       const by = options.by ?? defaultDecider(io);
-      const queue = (engine: Engine, count: number) =>
+      const queue = (engine: EmbeddedEngine, count: number) =>
         local
           .readLabelCases((sql) => engine.query(sql))
           .then((cases) =>

@@ -2,7 +2,7 @@ import { InputError } from '@em/core';
 import type { Command } from 'commander';
 import { type CommonOptions, defineCommand, resolveDb } from '../common-options.js';
 import type { CliContext } from '../context.js';
-import { withEngine } from '../engine.js';
+import { withSelectedEngine } from '../engine-factory.js';
 import { print, printJson } from '../io.js';
 import { defaultDecider } from './review-decider.js';
 
@@ -23,6 +23,7 @@ export function registerReviewDecisions(review: Command, ctx: CliContext): void 
       .option('--note <text>', 'why, kept in the audit trail');
   decisionOptions(
     defineCommand(review, {
+      engine: true,
       name: 'accept',
       description: 'Accept the suggested match for a case, or choose another company with --ciq-id.',
       examples: [
@@ -39,6 +40,7 @@ export function registerReviewDecisions(review: Command, ctx: CliContext): void 
     .action((sourceId: string, options: DecideOptions) => decide(ctx, sourceId, options, 'accept'));
   decisionOptions(
     defineCommand(review, {
+      engine: true,
       name: 'reject',
       description: 'Mark a case as having no match in the reference.',
       examples: ['em review reject S-77', 'em review reject S-77 --system crm --note "private company"'],
@@ -47,14 +49,15 @@ export function registerReviewDecisions(review: Command, ctx: CliContext): void 
 }
 
 async function decide(
-  { io, openEngine }: CliContext,
+  ctx: CliContext,
   sourceId: string,
   options: DecideOptions,
   verdict: 'accept' | 'reject',
 ): Promise<void> {
+  const { io } = ctx;
   const db = resolveDb(options, io);
   const decidedBy = options.by ?? defaultDecider(io);
-  const decision = await withEngine(openEngine, db.path, async (engine) => {
+  const decision = await withSelectedEngine(ctx, options.engine ?? 'local', db.path, async (engine) => {
     // The case (an InputError when the source_id is unknown or needs --system) and its suggestion.
     const found = await engine.reviewCase({ source_id: sourceId, source_system: options.system });
     const ciqId = verdict === 'reject' ? null : (options.ciqId ?? found.suggested_ciq_id);

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { defineCommand, resolveDb, shellQuote } from '../common-options.js';
 import type { CliContext } from '../context.js';
-import { withEngine } from '../engine.js';
+import { withSelectedEngine } from '../engine-factory.js';
 import { requireOutputPath } from '../files.js';
 import { print, printJson } from '../io.js';
 import { integerAtLeast } from '../option-parsers.js';
@@ -13,9 +13,11 @@ interface ExportOptions extends QueueFilters {
   candidates: number;
 }
 
-export function registerReviewExport(review: Command, { io, openEngine }: CliContext): void {
+export function registerReviewExport(review: Command, ctx: CliContext): void {
+  const { io } = ctx;
   queueFilterOptions(
     defineCommand(review, {
+      engine: true,
       name: 'export',
       description:
         'Write the review queue to CSV for a spreadsheet: the top candidates in columns, empty decision columns to fill in.',
@@ -30,7 +32,7 @@ export function registerReviewExport(review: Command, { io, openEngine }: CliCon
   ).action(async (options: ExportOptions) => {
     const out = requireOutputPath(options.out, io.cwd);
     const db = resolveDb(options, io);
-    const result = await withEngine(openEngine, db.path, (engine) =>
+    const result = await withSelectedEngine(ctx, options.engine ?? 'local', db.path, (engine) =>
       engine.exportReviewQueue(out, { ...queueOptions(options), candidates: options.candidates }),
     );
     if (options.json) return printJson(io, { command: 'review export', db: db.path, ...result });

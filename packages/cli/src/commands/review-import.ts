@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { type CommonOptions, defineCommand, resolveDb } from '../common-options.js';
 import type { CliContext } from '../context.js';
-import { withEngine } from '../engine.js';
+import { withSelectedEngine } from '../engine-factory.js';
 import { requireInputFile } from '../files.js';
 import { print, printJson } from '../io.js';
 import { formatCount } from '../output/format.js';
@@ -13,8 +13,10 @@ interface ImportOptions extends CommonOptions {
   allowNonCandidate?: boolean;
 }
 
-export function registerReviewImport(review: Command, { io, openEngine }: CliContext): void {
+export function registerReviewImport(review: Command, ctx: CliContext): void {
+  const { io } = ctx;
   defineCommand(review, {
+    engine: true,
     name: 'import',
     description:
       'Apply a decided CSV (from `em review export` or a labelling tool): every row is checked first; one bad row and nothing is applied.',
@@ -33,7 +35,7 @@ export function registerReviewImport(review: Command, { io, openEngine }: CliCon
       const path = requireInputFile(file, io.cwd, 'CSV file');
       const db = resolveDb(options, io);
       const decidedBy = options.by ?? defaultDecider(io);
-      const report = await withEngine(openEngine, db.path, (engine) =>
+      const report = await withSelectedEngine(ctx, options.engine ?? 'local', db.path, (engine) =>
         engine.importReviewDecisions(path, {
           decidedBy,
           ...(options.allowNonCandidate ? { allowNonCandidate: true } : {}),

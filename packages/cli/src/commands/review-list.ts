@@ -1,7 +1,8 @@
 import { type Command, Option } from 'commander';
 import { type CommonOptions, defineCommand, resolveDb } from '../common-options.js';
 import type { CliContext } from '../context.js';
-import { type ReviewItem, withEngine } from '../engine.js';
+import type { ReviewItem } from '../engine.js';
+import { withSelectedEngine } from '../engine-factory.js';
 import { type Io, print, printJson } from '../io.js';
 import { integerAtLeast, probability } from '../option-parsers.js';
 import { formatCount, formatScore } from '../output/format.js';
@@ -91,9 +92,11 @@ export function printQueue(
   );
 }
 
-export function registerReviewList(review: Command, { io, openEngine }: CliContext): void {
+export function registerReviewList(review: Command, ctx: CliContext): void {
+  const { io } = ctx;
   queueFilterOptions(
     defineCommand(review, {
+      engine: true,
       name: 'list',
       description:
         'List review cases, lowest confidence first (or --order priority: the order em label asks in), with the suggested match.',
@@ -105,7 +108,7 @@ export function registerReviewList(review: Command, { io, openEngine }: CliConte
     }).option('--limit <n>', 'show at most N cases', integerAtLeast(1), 20),
   ).action(async (options: QueueFilters) => {
     const db = resolveDb(options, io);
-    const items = await withEngine(openEngine, db.path, (engine) =>
+    const items = await withSelectedEngine(ctx, options.engine ?? 'local', db.path, (engine) =>
       engine.reviewQueue(queueOptions(options)),
     );
     printQueue(io, 'review list', db, items, options);

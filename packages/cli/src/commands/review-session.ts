@@ -1,4 +1,4 @@
-import type { Engine, ReviewCase, ReviewItem } from '../engine.js';
+import type { EmbeddedEngine, ReviewCase, ReviewItem } from '../engine.js';
 import { formatCount } from '../output/format.js';
 import { renderCase } from './review-case-view.js';
 
@@ -30,7 +30,7 @@ type Verdict = { ciq_id: string | null; kind: 'accepted' | 'chosen' | 'noMatch' 
  * `s` skips, `q` quits. Each decision is recorded at once (engine.decide, by `decidedBy`).
  */
 export async function reviewSession(
-  engine: Engine,
+  engine: EmbeddedEngine,
   items: readonly ReviewItem[],
   io: SessionIo,
   decidedBy: string,

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { type CommonOptions, defineCommand, resolveDb } from '../common-options.js';
 import type { CliContext } from '../context.js';
-import { withEngine } from '../engine.js';
+import { withSelectedEngine } from '../engine-factory.js';
 import { print, printJson } from '../io.js';
 import { renderCase } from './review-case-view.js';
 
@@ -9,8 +9,10 @@ interface ShowOptions extends CommonOptions {
   system?: string;
 }
 
-export function registerReviewShow(review: Command, { io, openEngine }: CliContext): void {
+export function registerReviewShow(review: Command, ctx: CliContext): void {
+  const { io } = ctx;
   defineCommand(review, {
+    engine: true,
     name: 'show',
     description:
       'Show one case: the source record, the current decision and reasoning, the scored candidates.',
@@ -20,7 +22,7 @@ export function registerReviewShow(review: Command, { io, openEngine }: CliConte
     .option('--system <name>', 'source system of the case (needed when the source_id exists in several)')
     .action(async (sourceId: string, options: ShowOptions) => {
       const db = resolveDb(options, io);
-      const found = await withEngine(openEngine, db.path, (engine) =>
+      const found = await withSelectedEngine(ctx, options.engine ?? 'local', db.path, (engine) =>
         engine.reviewCase({ source_id: sourceId, source_system: options.system }),
       );
       if (options.json) return printJson(io, { command: 'review show', db: db.path, case: found });

@@ -1,16 +1,11 @@
-import { MATCH_METHODS, parseCascadeConfig } from '@em/core';
+import { MATCH_METHODS } from '@em/core';
 import { type Command, Option } from 'commander';
+import { runSettings } from '../cascade-settings.js';
 import { type CommonOptions, defineCommand, resolveDb } from '../common-options.js';
 import type { CliContext } from '../context.js';
-import {
-  DATABRICKS_ENV_HELP,
-  databricksGoldTable,
-  ENGINES,
-  type EngineName,
-  runOnDatabricks,
-} from '../databricks-run.js';
-import { type RunReport, withEngine } from '../engine.js';
-import { readJsonFile } from '../files.js';
+import { DATABRICKS_ENV_HELP, databricksGoldTable } from '../databricks-help.js';
+import { ENGINES, type EngineName, type RunReport } from '../engine.js';
+import { withSelectedEngine } from '../engine-factory.js';
 import { print, printJson } from '../io.js';
 import { renderBarChart } from '../output/bar-chart.js';
 import { formatCount, formatDuration, formatMoney, formatPercent } from '../output/format.js';
@@ -22,10 +17,13 @@ interface RunOptions extends CommonOptions {
   full?: boolean;
   strictLlm?: boolean;
   config?: string;
+  llmBaseUrl?: string;
+  llmModel?: string;
   engine: EngineName;
 }
 
-export function register(program: Command, { io, openEngine }: CliContext): void {
+export function register(program: Command, ctx: CliContext): void {
+  const { io } = ctx;
   defineCommand(program, {
     name: 'run',
     description:
@@ -40,6 +38,11 @@ export function register(program: Command, { io, openEngine }: CliContext): void
     .option('--full', 'reprocess every source record, not only new or changed ones')
     .option('--strict-llm', 'exit non-zero when the LLM stage failed for any case (they still go to review)')
     .option('--config <file>', 'cascade settings as JSON (thresholds, topK, prices, llm); see CascadeConfig')
+    .option(
+      '--llm-base-url <url>',
+      'stage 4: OpenAI-compatible API root (default: $EM_LLM_BASE_URL, else llm.baseUrl in --config; none: stage 4 off)',
+    )
+    .option('--llm-model <name>', 'stage 4: model name (default: $EM_LLM_MODEL, else llm.model in --config)')
     .addOption(
       new Option('--engine <engine>', 'where the cascade runs: embedded DuckDB, or a Databricks workspace')
         .choices(ENGINES)
@@ -47,27 +50,19 @@ export function register(program: Command, { io, openEngine }: CliContext): void
     )
     .addHelpText('after', DATABRICKS_ENV_HELP)
     .action(async (options: RunOptions) => {
-      // Validate the config before touching the database: every problem is reported at once.
-      const config = options.config
-        ? parseCascadeConfig(await readJsonFile(options.config, io.cwd))
-        : undefined;
+      // Settings are resolved and checked before the database is touched: every problem at once.
+      const { config, llmApiKey } = await runSettings(options, io);
+      const db = resolveDb(options, io);
+      const progress = createProgress(io.stderr, 'run');
+      const report = await withSelectedEngine(ctx, options.engine, db.path, (engine) =>
+        engine.run({ full: options.full ?? false, config, llmApiKey, onProgress: progress.update }),
+      );
+      progress.finish();
       if (options.engine === 'databricks') {
-        const progress = createProgress(io.stderr, 'run');
-        const report = await runOnDatabricks(io, {
-          full: options.full ?? false,
-          config,
-          onProgress: progress.update,
-        });
-        progress.finish();
+        // Where the rows went is all that differs: a catalog table, not a database file.
         if (options.json) return printJson(io, { command: 'run', engine: 'databricks', ...report });
         return print(io, ...describeRun(report), '', `Gold rows: ${databricksGoldTable(io)}`);
       }
-      const db = resolveDb(options, io);
-      const progress = createProgress(io.stderr, 'run');
-      const report = await withEngine(openEngine, db.path, (engine) =>
-        engine.run({ full: options.full ?? false, config, onProgress: progress.update }),
-      );
-      progress.finish();
       if (options.json) printJson(io, { command: 'run', db: db.path, ...report });
       else
         print(

@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
-import { InputError, parseCascadeConfig } from '@em/core';
+import { InputError } from '@em/core';
 import type { Command } from 'commander';
+import { readCascadeConfig } from '../cascade-settings.js';
 import { type CommonOptions, defineCommand, resolveDb } from '../common-options.js';
 import type { CliContext } from '../context.js';
-import { readJsonFile } from '../files.js';
 import { print, printJson } from '../io.js';
 import { parsePort } from '../option-parsers.js';
 
@@ -32,7 +32,7 @@ export function register(program: Command, { io }: CliContext): void {
       '\nOn 127.0.0.1 no login is needed. On any other address every request needs the token: $EM_SERVE_TOKEN,\nor one generated and printed once at start. People sign in with it; API clients send `Authorization: Bearer <token>`.\nThe database is opened per request and never held between requests, so `em run --wait 30` can run beside\nthe server (it waits out a request in flight; the console leaves the file alone regularly while busy).\n',
     )
     .action(async (options: ServeOptions) => {
-      const config = parseCascadeConfig(options.config ? await readJsonFile(options.config, io.cwd) : {});
+      const config = await readCascadeConfig(options.config, io.cwd);
       const db = resolveDb(options, io);
       if (!existsSync(db.path)) {
         throw new InputError(

@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { type CommonOptions, defineCommand, resolveDb } from '../common-options.js';
 import type { CliContext } from '../context.js';
-import { type StatsReport, withEngine } from '../engine.js';
+import type { StatsReport } from '../engine.js';
+import { withSelectedEngine } from '../engine-factory.js';
 import { print, printJson } from '../io.js';
 import { renderBarChart } from '../output/bar-chart.js';
 import { formatCell, formatCount, formatMoney, formatScore } from '../output/format.js';
@@ -11,15 +12,19 @@ import { funnelBars } from './run.js';
 
 type Row = Record<string, unknown>;
 
-export function register(program: Command, { io, openEngine }: CliContext): void {
+export function register(program: Command, ctx: CliContext): void {
+  const { io } = ctx;
   defineCommand(program, {
+    engine: true,
     name: 'stats',
     description:
       'Show row counts, daily match statistics (gold.daily_stats) and cost analysis (gold.cost_analysis).',
     examples: ['em stats', 'em stats --json --db ./data/em.duckdb'],
   }).action(async (options: CommonOptions) => {
     const db = resolveDb(options, io);
-    const report = await withEngine(openEngine, db.path, (engine) => engine.stats());
+    const report = await withSelectedEngine(ctx, options.engine ?? 'local', db.path, (engine) =>
+      engine.stats(),
+    );
     const model = await modelSummary(db.path);
     if (options.json)
       return printJson(io, { command: 'stats', db: db.path, ...report, model: model?.json ?? null });

@@ -1,8 +1,7 @@
-import { InputError, parseCascadeConfig, SourceEntity } from '@em/core';
 import type { Command } from 'commander';
 import { type CommonOptions, defineCommand, resolveDb } from '../common-options.js';
 import type { CliContext } from '../context.js';
-import { type Engine, withEngine } from '../engine.js';
+import { withSelectedEngine } from '../engine-factory.js';
 import { requireInputFile } from '../files.js';
 import { print, printJson } from '../io.js';
 import { integerAtLeast, probability } from '../option-parsers.js';
@@ -52,40 +51,6 @@ export function renderComparison(c: ModelComparison): string {
     { label: 'new', value: (r) => r.current, align: 'right' },
     { label: 'change', value: (r) => r.delta, align: 'right' },
   ])}`;
-}
-
-/** Gold rows joined to the ingested source records; the file path is bound as $1. */
-const LABELS_SQL = `
-  SELECT g.source_id AS gold_source_id, g.source_system AS gold_source_system,
-         NULLIF(trim(g.true_ciq_id), '') AS true_ciq_id,
-         s.source_id, s.source_system, s.company_name, s.ticker, s.lei, s.cusip, s.isin, s.country, s.industry
-  FROM read_csv($1, header = true, all_varchar = true) g
-  LEFT JOIN bronze.source_entities s ON s.source_id = g.source_id AND s.source_system = g.source_system
-  ORDER BY g.source_system, g.source_id`;
-
-export async function readLabels(engine: Engine, file: string) {
-  let rows: Record<string, unknown>[];
-  try {
-    rows = await engine.query(LABELS_SQL, [file]);
-  } catch (cause) {
-    throw new InputError(
-      `${file}: cannot read it as a gold standard (${(cause as Error).message.split('\n')[0]}). It needs a header with source_id, source_system and true_ciq_id.`,
-      { cause },
-    );
-  }
-  const found = rows.filter((r) => r.source_id !== null && r.source_id !== undefined);
-  if (found.length === 0) {
-    throw new InputError(
-      `${file}: none of its ${rows.length} rows matches an ingested source record; ingest the sources first (em ingest source <file>).`,
-    );
-  }
-  return {
-    labels: found.map((r) => ({
-      source: SourceEntity.parse(r),
-      trueCiqId: (r.true_ciq_id as string | null) ?? null,
-    })),
-    missing: rows.length - found.length,
-  };
 }
 
 const TRAINING_SOURCES: Record<string, string> = {
@@ -145,8 +110,10 @@ export function describeModelTrust(
   return lines;
 }
 
-export function register(program: Command, { io, openEngine }: CliContext): void {
+export function register(program: Command, ctx: CliContext): void {
+  const { io } = ctx;
   defineCommand(program, {
+    engine: true,
     name: 'train',
     description:
       'Train the pair model (gradient-boosted trees) from a gold standard or, without one, self-supervised from the ingested sources (strong evidence as pseudo-labels), plus every review decision; estimates its auto-match precision, reports how it changed and saves it beside the database.',
@@ -205,45 +172,22 @@ export function register(program: Command, { io, openEngine }: CliContext): void
         ? requireInputFile(options.evalLabels, io.cwd, 'evaluation gold standard')
         : null;
       const db = resolveDb(options, io);
-      const local = await import('@em/local');
-      const { compareOnLabelsForDb, readReferenceRows, readSourceRows, trainLocalModel } = local;
-      const answers = local.readPairLabels(local.labelsPathFor(db.path));
-      const read = await withEngine(openEngine, db.path, async (engine) => ({
-        reference: await readReferenceRows((sql) => engine.query(sql)),
-        // Without labels, training is self-supervised from every ingested source record.
-        sources: labelsFile && answers.length === 0 ? [] : await readSourceRows((sql) => engine.query(sql)),
-        ...(labelsFile ? await readLabels(engine, labelsFile) : { labels: null, missing: 0 }),
-        review: options.reviewLabels ? await engine.reviewDecisionLabels() : [],
-        evaluation: evalFile ? (await readLabels(engine, evalFile)).labels : null,
-      }));
-      const { reference, labels, missing } = read;
-      if (reference.length === 0)
-        throw new InputError(`${db.shown} has no reference rows; run em ingest reference <file> first.`);
-      const trained = trainLocalModel(db.path, reference, {
-        labels,
-        sources: labelsFile ? [] : read.sources,
-        ...(options.maxSources !== undefined ? { maxSources: options.maxSources } : {}),
-        labelFraction: options.labelFraction,
-        pairs: options.pairs,
-        seed: options.seed,
-        holdoutFraction: options.holdoutFraction,
-        // em label answers train like review decisions (who and when kept in the label file).
-        reviewLabels: [...read.review, ...local.pairLabelsAsReview(answers, read.sources)],
-      });
-      const current = { artifact: trained.artifact, modelVersion: trained.modelVersion };
-      const comparison = read.evaluation
-        ? await compareOnLabelsForDb(
-            db.path,
-            reference,
-            read.evaluation,
-            trained.previous,
-            current,
-            parseCascadeConfig({}),
-          )
-        : trained.heldOutComparison;
+      const trained = await withSelectedEngine(ctx, options.engine ?? 'local', db.path, (engine) =>
+        engine.train({
+          labelsFile,
+          evalLabelsFile: evalFile,
+          labelFraction: options.labelFraction,
+          pairs: options.pairs,
+          ...(options.maxSources !== undefined ? { maxSources: options.maxSources } : {}),
+          seed: options.seed,
+          holdoutFraction: options.holdoutFraction,
+          reviewLabels: options.reviewLabels,
+        }),
+      );
+      const { comparison, labelsWithoutSource: missing } = trained;
       const r = trained.report;
       if (options.json) {
-        const { artifact: _, previous, index, ...rest } = trained;
+        const { artifact: _, previous, index, comparison: __, labelsWithoutSource: ___, ...rest } = trained;
         return printJson(io, {
           command: 'train',
           db: db.path,

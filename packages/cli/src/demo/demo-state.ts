@@ -1,6 +1,7 @@
 import type { evaluate } from '@em/eval';
 import type { writeDatasetCsv } from '@em/fixtures';
-import type { Engine, IngestReport, OpenEngine, RunReport, StatsReport } from '../engine.js';
+import type { RunSettings } from '../cascade-settings.js';
+import type { EmbeddedEngine, IngestReport, OpenEngine, RunReport, StatsReport } from '../engine.js';
 import type { Progress } from '../output/progress.js';
 
 export interface DemoOptions {
@@ -15,9 +16,9 @@ export interface DemoState {
   dir: string;
   dbPath: string;
   files: { reference: string; source: string; gold: string };
-  /** Auto-match threshold the run used; the evaluation's "auto" view uses the same. */
-  threshold: number;
-  engine?: Engine;
+  /** What the run is configured with (EM_LLM_* as for em run); its auto-match threshold is the evaluation's too. */
+  settings: RunSettings;
+  engine?: EmbeddedEngine;
   dataset?: Awaited<ReturnType<typeof writeDatasetCsv>>;
   reference?: IngestReport;
   source?: IngestReport;
@@ -43,7 +44,7 @@ export interface DemoStep {
 }
 
 /** The engine opened by the init step; a step that needs it before then is a bug in the step list. */
-export function engineOf(state: DemoState): Engine {
+export function engineOf(state: DemoState): EmbeddedEngine {
   if (!state.engine) throw new Error('demo: the init step must run before steps that use the database');
   return state.engine;
 }

@@ -1,5 +1,5 @@
 import type { evaluate } from '@em/eval';
-import type { Engine } from '../engine.js';
+import type { EmbeddedEngine } from '../engine.js';
 
 type Prediction = Parameters<typeof evaluate>[0]['predictions'][number];
 
@@ -7,7 +7,7 @@ type Prediction = Parameters<typeof evaluate>[0]['predictions'][number];
  * The gold table as predictions for @em/eval, one row per source record: the columns
  * evaluation reads, numbers cast to DOUBLE so the driver hands back plain numbers.
  */
-export function goldPredictions(engine: Engine): Promise<Prediction[]> {
+export function goldPredictions(engine: EmbeddedEngine): Promise<Prediction[]> {
   return engine.query<Prediction>(
     `SELECT source_id, source_system, matched_ciq_id,
             CAST(match_confidence AS DOUBLE) AS match_confidence,

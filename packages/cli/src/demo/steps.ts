@@ -57,10 +57,9 @@ const train: DemoStep = {
   title: 'train pair model',
   async run({ state }) {
     const { readReferenceRows, trainLocalModel } = await import('@em/local');
-    const { readLabels } = await import('../commands/train.js');
     const engine = engineOf(state);
     const reference = await readReferenceRows((sql) => engine.query(sql));
-    const { labels } = await readLabels(engine, state.files.gold);
+    const { labels } = await engine.readGoldLabels(state.files.gold);
     const trained = trainLocalModel(state.dbPath, reference, {
       labels,
       labelFraction: DEMO_TRAIN_FRACTION,
@@ -76,7 +75,12 @@ const run: DemoStep = {
   title: 'match',
   async run({ state, progress }) {
     const p = progress('run');
-    state.run = await engineOf(state).run({ full: true, onProgress: p.update });
+    state.run = await engineOf(state).run({
+      full: true,
+      config: state.settings.config,
+      llmApiKey: state.settings.llmApiKey,
+      onProgress: p.update,
+    });
     p.finish();
     return `${formatCount(state.run.processed)} processed, ${formatCount(Math.round(state.run.entitiesPerSecond))}/s`;
   },
@@ -98,7 +102,7 @@ const evaluateStep: DemoStep = {
     state.evaluation = evaluate({
       predictions: predictions.filter(heldOut),
       truth,
-      threshold: state.threshold,
+      threshold: state.settings.config.autoMatchThreshold,
     });
     return `F1 ${state.evaluation.all.f1.toFixed(3)}`;
   },

@@ -48,7 +48,7 @@ export function describeDemo(state: DemoState, meta: { kept: boolean; durationMs
         [
           [
             'review queue',
-            `${formatCount(run.inReview)} records (confidence < ${state.threshold.toFixed(2)})`,
+            `${formatCount(run.inReview)} records (confidence < ${state.settings.config.autoMatchThreshold.toFixed(2)})`,
           ],
           ['cost per entity', formatMoney(run.costPerEntity)],
           ['throughput', `${formatCount(Math.round(run.entitiesPerSecond))} entities/s`],
@@ -71,7 +71,7 @@ export function describeDemo(state: DemoState, meta: { kept: boolean; durationMs
     lines.push(
       '',
       `Accuracy on the ${formatCount(evaluation.all.n)} held-out sources of gold.csv (the model trained on the other half;` +
-        ` "auto" counts only matches with confidence ≥ ${state.threshold.toFixed(2)})`,
+        ` "auto" counts only matches with confidence ≥ ${state.settings.config.autoMatchThreshold.toFixed(2)})`,
       renderTable(views, [
         { label: 'view', value: (r) => r.view },
         pct('precision'),

@@ -98,10 +98,31 @@ export const CascadeConfig = z
 export type CascadeConfig = z.output<typeof CascadeConfig>;
 export type CascadeConfigInput = z.input<typeof CascadeConfig>;
 
-/** Parse a config, reporting every problem at once with its path. */
+/** Configs this module parsed: parsing one again returns it as it is (one parse per command). */
+const parsedConfigs = new WeakSet<object>();
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+/**
+ * Parse a config, reporting every problem at once with its path. The result is frozen (a config
+ * is never changed after it is read: derive a new one with `parseCascadeConfig({...c, …})`), and
+ * passing a parsed config returns that same object, so engines may call this on whatever they are
+ * given without parsing twice.
+ */
 export function parseCascadeConfig(input: unknown = {}): CascadeConfig {
+  if (typeof input === 'object' && input !== null && parsedConfigs.has(input)) return input as CascadeConfig;
   const parsed = CascadeConfig.safeParse(input ?? {});
-  if (parsed.success) return parsed.data;
+  if (parsed.success) {
+    const config = deepFreeze(parsed.data);
+    parsedConfigs.add(config);
+    return config;
+  }
   const lines = parsed.error.issues.map((issue) => {
     const path = issue.path.length > 0 ? issue.path.join('.') : '(root)';
     return `  - ${path}: ${issue.message}`;

@@ -19,7 +19,7 @@ export interface DatabricksAuthOptions {
   readonly configFile?: string;
   /** `pat` or `oauth-m2m`: which method wins when both are configured (env DATABRICKS_AUTH_TYPE). */
   readonly authType?: string;
-  /** Default `process.env`. */
+  /** The environment to read DATABRICKS_* from; the caller passes it (the CLI: its io.env). Default: none. */
   readonly env?: Env;
 }
 
@@ -72,7 +72,7 @@ const ATTRIBUTE_SOURCES: readonly (readonly [keyof Attributes, string, string])[
  * as in `Config._validate`. Throws InputError naming what is missing; never echoes a secret.
  */
 export function resolveDatabricksAuth(options: DatabricksAuthOptions = {}): ResolvedAuth {
-  const env = options.env ?? process.env;
+  const env = options.env ?? {};
   const attrs: Attributes = {};
   const origin: Partial<Record<keyof Attributes, string>> = {};
   const set = (key: keyof Attributes, value: string | undefined, from: string) => {

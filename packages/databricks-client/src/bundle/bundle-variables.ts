@@ -58,7 +58,7 @@ export function readBundleTarget(
   for (const [name, value] of Object.entries(fromTarget)) {
     values[name] = isMap(value) && 'default' in value ? String(value.default) : String(value);
   }
-  const env = options.env ?? process.env;
+  const env = options.env ?? {};
   for (const name of Object.keys(declared)) {
     const fromEnv = env[`BUNDLE_VAR_${name}`];
     if (fromEnv !== undefined && fromEnv !== '') values[name] = fromEnv;

@@ -34,17 +34,13 @@ export function writeBundleFiles(root: string, plan: BundleDeployPlan): void {
 }
 
 /** Is the Databricks CLI on PATH? */
-export function databricksCliAvailable(env: NodeJS.ProcessEnv = process.env): boolean {
+export function databricksCliAvailable(env: NodeJS.ProcessEnv): boolean {
   const probe = spawnSync('databricks', ['--version'], { env, stdio: 'ignore' });
   return probe.error === undefined && probe.status === 0;
 }
 
 /** Run `databricks bundle deploy …` in the bundle root, its output passed through. */
-export function runBundleDeploy(
-  root: string,
-  plan: BundleDeployPlan,
-  env: NodeJS.ProcessEnv = process.env,
-): Promise<void> {
+export function runBundleDeploy(root: string, plan: BundleDeployPlan, env: NodeJS.ProcessEnv): Promise<void> {
   const [command, ...args] = plan.command;
   return new Promise((resolve, reject) => {
     const child = spawn(command!, args, { cwd: root, env, stdio: 'inherit' });

@@ -8,6 +8,7 @@ import {
   parseCascadeConfig,
 } from '@em/core';
 import { createLlmAdjudicator, llmAdjudicatorOptions } from '@em/core/adjudication';
+import type { EngineInitReport, EngineShapes, MatchingEngine } from '@em/core/engine';
 import { FoundationModelChatTransport } from '../foundation-model/foundation-model-transport.js';
 import { connectDatabricks, type DatabricksConnection } from '../http/create-http.js';
 import { ServingPairScorer } from '../serving/serving-pair-scorer.js';
@@ -34,13 +35,30 @@ import {
   type DatabricksRunReport,
   runMatchingOnDatabricks,
 } from './run-matching.js';
+import { unsupportedOnDatabricks } from './unsupported-operations.js';
+
+/** The MatchingEngine shapes on Databricks: what it cannot do here is `never` (it throws, naming what to use). */
+export interface DatabricksEngineShapes extends EngineShapes {
+  readonly ingestReport: never;
+  readonly trainReport: never;
+  readonly indexReport: never;
+  readonly reviewItem: never;
+  readonly reviewCase: never;
+  readonly decisionRecord: never;
+  readonly reviewImportReport: never;
+  readonly statsReport: never;
+  readonly monitoring: never;
+}
 
 /**
  * The Databricks engine: the same cascade as the embedded one, with Unity Catalog tables
  * (ReferenceLookup, MatchSink), Vector Search (retriever), a Ditto model on Model Serving (scorer)
- * and a Foundation Model (adjudicator transport). `run` has the embedded engine's shape.
+ * and a Foundation Model (adjudicator transport). `run` has the embedded engine's shape. What it
+ * does not do over REST (ingest from a file, train, index, review, stats) throws
+ * EngineOperationUnsupportedError naming what to use on Databricks instead.
  */
-export class DatabricksEngine {
+export class DatabricksEngine implements MatchingEngine<DatabricksEngineShapes> {
+  readonly name = 'databricks';
   readonly sql: SqlClient;
   readonly lookup: DatabricksReferenceLookup;
   readonly retriever: CandidateRetriever | undefined;
@@ -60,7 +78,7 @@ export class DatabricksEngine {
     options: DatabricksEngineOptions,
     private readonly thrift: { session: Promise<ClosableSqlSession> | null },
   ) {
-    const env = options.env ?? process.env;
+    const env = options.env ?? {};
     const { http } = connection;
     this.sql = new SqlClient(sessionSource, catalog);
     this.lookup = new DatabricksReferenceLookup(this.sql);
@@ -92,7 +110,7 @@ export class DatabricksEngine {
 
   /** Resolve host, credentials and the SQL route; nothing is sent until a method runs. */
   static open(options: DatabricksEngineOptions = {}): DatabricksEngine {
-    const env = options.env ?? process.env;
+    const env = options.env ?? {};
     const connection = connectDatabricks(options);
     const catalog = setting(options.catalog, env.EM_CATALOG, DEFAULT_CATALOG);
     const thrift: { session: Promise<ClosableSqlSession> | null } = { session: null };
@@ -120,9 +138,9 @@ export class DatabricksEngine {
     return new DatabricksEngine(connection, source, catalog, options, thrift);
   }
 
-  /** Create the catalog, schemas, tables and views from sql/ (safe to repeat). Returns the statements run. */
-  init(options: ApplyDdlOptions = {}): Promise<string[]> {
-    return applyDatabricksDdl(this.sql, options);
+  /** Create the catalog, schemas, tables and views from sql/ (safe to repeat); `applied`: the statements run. */
+  async init(options: ApplyDdlOptions = {}): Promise<EngineInitReport> {
+    return { location: this.sql.catalog, applied: await applyDatabricksDdl(this.sql, options) };
   }
 
   /**
@@ -161,6 +179,50 @@ export class DatabricksEngine {
       },
       options,
     );
+  }
+
+  async ingest(): Promise<never> {
+    throw unsupportedOnDatabricks('ingest');
+  }
+
+  async train(): Promise<never> {
+    throw unsupportedOnDatabricks('train');
+  }
+
+  async index(): Promise<never> {
+    throw unsupportedOnDatabricks('index');
+  }
+
+  async exportGold(): Promise<never> {
+    throw unsupportedOnDatabricks('export the gold table');
+  }
+
+  async reviewQueue(): Promise<never> {
+    throw unsupportedOnDatabricks('list, show, decide, export or import review cases');
+  }
+
+  async reviewCase(): Promise<never> {
+    throw unsupportedOnDatabricks('list, show, decide, export or import review cases');
+  }
+
+  async decide(): Promise<never> {
+    throw unsupportedOnDatabricks('list, show, decide, export or import review cases');
+  }
+
+  async exportReviewQueue(): Promise<never> {
+    throw unsupportedOnDatabricks('list, show, decide, export or import review cases');
+  }
+
+  async importReviewDecisions(): Promise<never> {
+    throw unsupportedOnDatabricks('list, show, decide, export or import review cases');
+  }
+
+  async stats(): Promise<never> {
+    throw unsupportedOnDatabricks('report stats or monitoring figures');
+  }
+
+  async monitoring(): Promise<never> {
+    throw unsupportedOnDatabricks('report stats or monitoring figures');
   }
 
   /** Run SQL with named parameters (`:name`); rows as objects. */

@@ -1,4 +1,5 @@
 import type { Adjudicator, CascadeConfig, ChatTransport } from '@em/core';
+import { pickSetting } from '@em/core/engine';
 import type { DatabricksConnectionOptions } from '../http/create-http.js';
 import type { ServingPairScorerOptions } from '../serving/serving-pair-scorer.js';
 import type { SqlSessionSource } from '../sql/sql-session.js';
@@ -6,7 +7,8 @@ import type { StatementExecutionOptions } from '../sql/statement-execution-sessi
 import type { VectorSearchRetrieverOptions } from '../vector-search/vector-search-retriever.js';
 
 /**
- * Everything the Databricks engine needs. Unset values come from the environment:
+ * Everything the Databricks engine needs. Unset values come from `env` (passed in; never read from
+ * the process):
  * DATABRICKS_HOST, DATABRICKS_TOKEN or DATABRICKS_CLIENT_ID/SECRET, DATABRICKS_WAREHOUSE_ID or
  * DATABRICKS_HTTP_PATH, EM_CATALOG, EM_VECTOR_SEARCH_INDEX, EM_SERVING_ENDPOINT, EM_FOUNDATION_MODEL.
  */
@@ -40,14 +42,11 @@ export const DEFAULT_CATALOG = 'entity_matching';
 export const DEFAULT_SERVING_ENDPOINT = 'em-ditto';
 export const DEFAULT_FOUNDATION_MODEL = 'databricks-meta-llama-3-3-70b-instruct';
 
-const given = (v: string | undefined) => (v === undefined || v.trim() === '' ? undefined : v.trim());
-
-/** Option, else environment variable, else default; `null` (explicitly off) is kept. */
+/** Option, else environment variable, else default (em's one precedence; `null`, explicitly off, is kept). */
 export function setting<T extends string | null>(
   option: T | undefined,
   env: string | undefined,
   fallback: T,
 ): T {
-  if (option !== undefined) return option;
-  return (given(env) as T | undefined) ?? fallback;
+  return pickSetting({ flag: option, env }, fallback);
 }

@@ -1,10 +1,5 @@
-import {
-  type CascadeBackends,
-  type CascadeConfigInput,
-  parseCascadeConfig,
-  type RunReport,
-  runMatchingJob,
-} from '@em/core';
+import { type CascadeBackends, parseCascadeConfig, type RunReport, runMatchingJob } from '@em/core';
+import type { EngineRunOptions } from '@em/core/engine';
 import { DatabricksRunStore } from '../sql/databricks-run-store.js';
 import type { SqlClient } from '../sql/sql-client.js';
 
@@ -13,15 +8,10 @@ export const ENGINE_VERSION = 'em-databricks@0.1.0';
 /** What a matching run on Databricks did: @em/core's RunReport, as the embedded engine reports it. */
 export type DatabricksRunReport = RunReport;
 
-/** The options of a matching run, as the embedded engine takes them. */
-export interface DatabricksRunOptions {
-  /** Decide every source again, not only new or changed ones (human decisions stay). */
-  readonly full?: boolean;
-  readonly config?: CascadeConfigInput;
+/** The options of a matching run, as every engine takes them (`llmApiKey` is unused: stage 4 is a Foundation Model). */
+export interface DatabricksRunOptions extends EngineRunOptions {
   /** Replace a stage backend (e.g. another retriever). */
   readonly backends?: Partial<Pick<CascadeBackends, 'lookup' | 'retriever' | 'scorer' | 'adjudicator'>>;
-  readonly onProgress?: (done: number, total: number) => void;
-  readonly onBatchCommitted?: (rows: number) => void;
   /** Sources read per page (default 10,000); the cascade cuts pages into config.batchSize batches. */
   readonly pageSize?: number;
 }

@@ -1,11 +1,10 @@
-// Stage 4 for the embedded engine: an OpenAI-compatible ChatTransport, its env settings and a
+// Stage 4 for the embedded engine: an OpenAI-compatible ChatTransport and a
 // file-backed adjudication cache. Prompt, parsing and policy live in @em/core (createLlmAdjudicator).
 export {
   createJsonlAdjudicationCache,
   type JsonlAdjudicationCache,
   llmCachePathFor,
 } from './jsonl-adjudication-cache.js';
-export { type LlmEndpoint, llmConfigFromEnv } from './llm-env.js';
 export { LlmHttpError } from './llm-http-error.js';
 export {
   createOpenAiCompatibleTransport,

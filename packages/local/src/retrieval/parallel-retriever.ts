@@ -1,6 +1,3 @@
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import {
   type Candidate,
@@ -11,6 +8,7 @@ import {
   type SourceEntity,
 } from '@em/core';
 import { type ReferenceRows, referenceRows } from '../reference/reference-rows.js';
+import { workerModuleCode } from '../workers/worker-module.js';
 import type { IndexRecord, NameIndex } from './name-index.js';
 import type { WorkerReply, WorkerRequest } from './search-worker.js';
 import { shareIndex } from './shared-index.js';
@@ -55,12 +53,8 @@ export class ParallelIndexRetriever implements CandidateRetriever {
     }
     const data = shareIndex(index);
     // The worker imports this very module (sources) or the bundle holding it (dist): both
-    // export runSearchWorker. Run from TypeScript sources, the worker registers tsx first.
-    const moduleUrl = import.meta.url;
-    const loader = moduleUrl.endsWith('.ts') ? tsLoaderUrl() : null;
-    const code = loader
-      ? `import(${JSON.stringify(loader)}).then((t) => t.register()).then(() => import(${JSON.stringify(moduleUrl)})).then((m) => m.runSearchWorker());`
-      : `import(${JSON.stringify(moduleUrl)}).then((m) => m.runSearchWorker());`;
+    // export runSearchWorker (see workerModuleCode).
+    const code = workerModuleCode(import.meta.url, 'runSearchWorker');
     this.slots = Array.from({ length: Math.max(1, workers) }, () => {
       const worker = new Worker(code, { eval: true });
       worker.postMessage({ kind: 'init', data } satisfies WorkerRequest);
@@ -136,18 +130,5 @@ export class ParallelIndexRetriever implements CandidateRetriever {
     for (const p of this.pending.values())
       p.reject(new EmError(`Retrieval worker crashed: ${error.message}`, { cause: error }));
     this.pending.clear();
-  }
-}
-
-/** tsx's ESM API, for workers started from TypeScript sources (development and tests). */
-function tsLoaderUrl(): string {
-  try {
-    const pkg = createRequire(import.meta.url).resolve('tsx/package.json');
-    return pathToFileURL(path.join(path.dirname(pkg), 'dist/esm/api/index.mjs')).href;
-  } catch (cause) {
-    throw new EmError(
-      'Retrieval workers need tsx to run from TypeScript sources; build the package or install tsx.',
-      { cause },
-    );
   }
 }

@@ -1,8 +1,8 @@
-import type { CascadeBackends, CascadeConfig } from '@em/core';
+import { type CascadeBackends, type CascadeConfig, parseCascadeConfig } from '@em/core';
 import { createLlmAdjudicator, llmAdjudicatorOptions } from '@em/core/adjudication';
+import { llmEndpoint } from '@em/core/engine';
 import type { Database } from '../db/database.js';
 import { createJsonlAdjudicationCache, llmCachePathFor } from '../llm/jsonl-adjudication-cache.js';
-import { llmConfigFromEnv } from '../llm/llm-env.js';
 import { createOpenAiCompatibleTransport } from '../llm/openai-compatible-transport.js';
 import { loadLocalBackends } from '../model/local-backends.js';
 import { readReferenceStore } from '../reference/read-reference-store.js';
@@ -13,13 +13,14 @@ export type StageBackends = Partial<Pick<CascadeBackends, 'retriever' | 'scorer'
  * Stages 2–4 for a run that was not handed its backends: the retrieval index beside the
  * database (rebuilt when the reference changed), the trained pair model when one lies beside
  * it, and the LLM adjudicator when an OpenAI-compatible endpoint is configured
- * (EM_LLM_BASE_URL / EM_LLM_MODEL / EM_LLM_API_KEY or `config.llm`). Call `close` when the run is over. An empty reference means
- * no retriever: every source that no identifier settles goes to review, saying why.
+ * (`config.llm.baseUrl` and `model`, with `llmApiKey`: the CLI resolves them from flags, EM_LLM_*
+ * and the config file). Call `close` when the run is over. An empty reference means no retriever:
+ * every source that no identifier settles goes to review, saying why.
  */
 export async function defaultBackends(
   db: Database,
   config: CascadeConfig,
-  env: Readonly<Record<string, string | undefined>> = process.env,
+  llmApiKey: string | null = null,
 ): Promise<{ backends: StageBackends; config: CascadeConfig; close: () => Promise<void> }> {
   // Columnar, not one object per row: a million-row reference takes ~150 MB instead of ~700 MB.
   const reference = await readReferenceStore((sql, params) => db.all(sql, params, 'reading the reference'));
@@ -31,7 +32,7 @@ export async function defaultBackends(
     if (local.scorer) backends.scorer = local.scorer;
     close = local.close;
   }
-  const endpoint = llmConfigFromEnv(env, config.llm);
+  const endpoint = llmEndpoint(config.llm, llmApiKey);
   if (endpoint === null) return { backends, config, close };
   const transport = createOpenAiCompatibleTransport({
     baseUrl: endpoint.baseUrl,
@@ -44,5 +45,10 @@ export async function defaultBackends(
     cache: createJsonlAdjudicationCache(llmCachePathFor(db.path)),
     ...llmAdjudicatorOptions(config, endpoint.model),
   });
-  return { backends, config: { ...config, llm: { ...config.llm, enabled: true } }, close };
+  // A configured endpoint turns stage 4 on: a new (parsed, frozen) config, the caller's is unchanged.
+  return {
+    backends,
+    config: parseCascadeConfig({ ...config, llm: { ...config.llm, enabled: true } }),
+    close,
+  };
 }

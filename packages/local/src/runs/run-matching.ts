@@ -1,10 +1,5 @@
-import {
-  type CascadeBackends,
-  type CascadeConfigInput,
-  parseCascadeConfig,
-  type RunReport,
-  runMatchingJob,
-} from '@em/core';
+import { type CascadeBackends, parseCascadeConfig, type RunReport, runMatchingJob } from '@em/core';
+import type { EngineRunOptions } from '@em/core/engine';
 import type { Database } from '../db/database.js';
 import { type DecidedForEstimate, estimateAutoPrecision } from '../model/auto-precision.js';
 import { GbdtPairScorer } from '../model/gbdt-pair-scorer.js';
@@ -16,17 +11,11 @@ import { describeStages } from './run-stages.js';
 
 export const ENGINE_VERSION = 'em-local@0.1.0';
 
-export interface RunOptions {
-  /** Decide every source again, not only new or changed ones (human decisions stay). */
-  readonly full?: boolean;
-  readonly config?: CascadeConfigInput;
+export interface RunOptions extends EngineRunOptions {
   /** Stages 2–4; when absent, the index and model beside the database and the configured LLM (see defaultBackends). */
   readonly backends?: Partial<Pick<CascadeBackends, 'retriever' | 'scorer' | 'adjudicator'>>;
-  readonly onProgress?: (done: number, total: number) => void;
   /** With no pair model beside the database, train one without labels first (default true). */
   readonly autoTrain?: boolean;
-  /** Called after each batch is committed to gold, with the rows it held (crash tests wait on it). */
-  readonly onBatchCommitted?: (rows: number) => void;
 }
 
 /**
@@ -42,7 +31,7 @@ export async function runMatching(db: Database, options: RunOptions = {}): Promi
     options.backends || options.autoTrain === false ? null : await ensurePairModel(db, parsed);
   const { backends, config, close } = options.backends
     ? { backends: options.backends, config: parsed, close: async () => {} }
-    : await defaultBackends(db, parsed);
+    : await defaultBackends(db, parsed, options.llmApiKey ?? null);
   const autoMatches: DecidedForEstimate[] = [];
   try {
     const report = await runMatchingJob(

@@ -23,9 +23,7 @@ function tsLoaderUrl(): string {
   } catch (cause) {
     throw new EmError(
       'Worker threads need tsx to run from TypeScript sources; build the package or install tsx.',
-      {
-        cause,
-      },
+      { cause },
     );
   }
 }

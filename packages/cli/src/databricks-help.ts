@@ -1,11 +1,6 @@
-import type { DatabricksRunReport } from '@em/databricks-client';
-import type { RunOptions } from './engine.js';
 import type { Io } from './io.js';
 
-export const ENGINES = ['local', 'databricks'] as const;
-export type EngineName = (typeof ENGINES)[number];
-
-/** The settings `em run --engine databricks` reads, shown under `em run -h`. */
+/** The settings `--engine databricks` reads, shown under `em run -h` and `em init -h`. */
 export const DATABRICKS_ENV_HELP = `With --engine databricks the cascade runs in your workspace (--db is not used).
 It reads these environment variables; a missing one stops the run with exit 2 and names it:
   DATABRICKS_HOST          workspace URL, e.g. https://dbc-1234abcd.cloud.databricks.com
@@ -22,15 +17,6 @@ It reads these environment variables; a missing one stops the run with exit 2 an
   EM_SERVING_ENDPOINT      stage 3 Ditto model endpoint (default em-ditto)
   EM_FOUNDATION_MODEL      stage 4 LLM (default databricks-meta-llama-3-3-70b-instruct)
 `;
-
-/** One matching run on Databricks; the client is loaded only when asked for. */
-export async function runOnDatabricks(io: Io, run: RunOptions): Promise<DatabricksRunReport> {
-  const { runDatabricks } = await import('@em/databricks-client');
-  return runDatabricks({
-    env: io.env,
-    run: { full: run.full, config: run.config, onProgress: run.onProgress },
-  });
-}
 
 /** Where the run wrote, for the closing hint. */
 export const databricksGoldTable = (io: Io): string =>
