@@ -136,8 +136,22 @@ describe('commands map onto the engine', () => {
       '--system',
       'crm',
     ]);
-    expect(calls[0]?.args[0]).toEqual({ limit: 5, minConfidence: 0.2, maxConfidence: 0.8, system: 'crm' });
+    expect(calls[0]?.args[0]).toEqual({
+      limit: 5,
+      minConfidence: 0.2,
+      maxConfidence: 0.8,
+      system: 'crm',
+      order: 'confidence',
+    });
     expect(out).toMatch(/S-1\s+crm\s+Acme\s+IQ1\s+0\.500/);
+    expect(out).toContain('lowest confidence first');
+  });
+
+  it('review list --order priority asks for the label-priority order and says so; another order is a usage error', async () => {
+    const { out, calls } = await em(['review', 'list', '--order', 'priority']);
+    expect(calls[0]?.args[0]).toMatchObject({ order: 'priority' });
+    expect(out).toContain('label priority');
+    expect((await em(['review', 'list', '--order', 'newest'])).code).toBe(EXIT.input);
   });
 
   it('review accept takes the suggestion, --ciq-id overrides it, reject records no match', async () => {

@@ -88,4 +88,15 @@ describe('em train learns from review decisions', () => {
     for (const row of ['precision', 'recall', 'F1', 'auto-match rate', 'auto-match precision'])
       expect(text).toMatch(new RegExp(`\\n${row}\\s+\\d+\\.\\d% +\\d+\\.\\d% +[+−]\\d+\\.\\d pt`));
   });
+
+  it('--labels: candidate recall in all and per channel, also in --json', async () => {
+    const text = await em('--labels', GOLD, '--no-review-labels');
+    expect(text).toMatch(
+      /candidate recall\s+\d+\.\d% of [\d,]+ labelled matches among the candidates \(all channels\); found by name \d+\.\d%, .*ticker \d+\.\d%/,
+    );
+    const recall = (await json('--labels', GOLD, '--no-review-labels')).training.channelRecall;
+    expect(recall.matches).toBe([...truth.values()].filter((t) => t !== null).length);
+    expect(recall.found).toBeLessThanOrEqual(recall.matches);
+    expect(recall.byChannel.name).toBeGreaterThan(recall.byChannel.ticker);
+  });
 });

@@ -1,6 +1,8 @@
 import { InputError } from '@em/core';
+import type { ChannelRecall } from '@em/core/cascade';
 import { align, type SourceKey } from './metrics/align.js';
 import { breakdown, type Views } from './metrics/breakdown.js';
+import { candidateRecall } from './metrics/candidate-recall.js';
 import { confidenceHistogram, type HistogramBin } from './metrics/confidence-histogram.js';
 import { type Cost, costOf } from './metrics/cost.js';
 import { bothViews } from './metrics/count-rows.js';
@@ -56,6 +58,11 @@ export interface EvaluationReport {
   target_precision: TargetPrecision | null;
   confidence_histogram: HistogramBin[];
   stage_funnel: FunnelStep[];
+  /**
+   * Recall@k of the stored candidates over rows with a true match that went through retrieval
+   * (not exact-identifier matches), in all and per channel; null when no prediction stores candidates.
+   */
+  candidate_recall: ChannelRecall | null;
   keys: { missing: SourceKey[]; extra: SourceKey[] };
   worst_errors: WorstError[];
 }
@@ -105,6 +112,7 @@ export function evaluate(input: EvaluateInput): EvaluationReport {
       input.targetPrecision === undefined ? null : thresholdForPrecision(rows, input.targetPrecision),
     confidence_histogram: confidenceHistogram(rows),
     stage_funnel: stageFunnel(rows, threshold),
+    candidate_recall: candidateRecall(rows),
     keys: { missing, extra },
     worst_errors: worstErrors(rows),
   };

@@ -85,6 +85,7 @@ describe('em-eval exit codes and outputs (in process)', () => {
       'target_precision',
       'confidence_histogram',
       'stage_funnel',
+      'candidate_recall',
       'keys',
       'worst_errors',
       'inputs',

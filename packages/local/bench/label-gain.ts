@@ -6,21 +6,24 @@
  * no-label model and with a model trained on every gold label of the training half.
  *
  *   npx tsx --conditions=@em/source packages/local/bench/label-gain.ts [--labels 100] [--seed 1] [--data DIR]
+ *     [--dev]   tune here: the training half only, split again by company (never the reported rows)
  */
 import { sourceKey } from '@em/core';
 import { labelQueue } from '../src/index.js';
 import { loadCompanies } from './lib/companies-data.js';
-import { splitByCompany } from './lib/company-split.js';
+import { developmentSplit, splitByCompany } from './lib/company-split.js';
 import { evaluateModel, type TrustRow } from './lib/evaluate-model.js';
 
 const arg = (name: string): string | undefined => {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? process.argv[i + 1] : undefined;
 };
-const data = loadCompanies(arg('data'));
+const loaded = loadCompanies(arg('data'));
 const seed = Number(arg('seed') ?? 1);
 const count = Number(arg('labels') ?? 100);
-const split = splitByCompany(data);
+const { data, split } = process.argv.includes('--dev')
+  ? developmentSplit(loaded)
+  : { data: loaded, split: splitByCompany(loaded) };
 const truth = (s: { source_id: string; source_system: string }) => data.gold.get(sourceKey(s))!.trueCiqId;
 
 // 1. No labels; the same model decides the training half, whose cases em label ranks.

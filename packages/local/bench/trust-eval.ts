@@ -10,23 +10,28 @@
  *   npx tsx --conditions=@em/source packages/local/bench/trust-eval.ts
  *     [--data DIR]      default ../shared/data/companies; a fixtures folder (reference.csv, source.csv, gold.csv) works too
  *     [--modes no-labels,labels] [--seed 1] [--swap] [--json FILE]
+ *     [--gbdt JSON]     GBDT options over the defaults, e.g. '{"nTrees":150}'
+ *     [--max-sources N] self-supervised: read at most N sources (em train --max-sources)
+ *     [--dev]           tune here: the training half only, split again by company (never the reported rows)
  */
 import { writeFileSync } from 'node:fs';
 import { sourceKey } from '@em/core';
 import { loadCompanies } from './lib/companies-data.js';
-import { splitByCompany } from './lib/company-split.js';
+import { developmentSplit, splitByCompany } from './lib/company-split.js';
 import { evaluateModel, type TrustRow } from './lib/evaluate-model.js';
 
 const arg = (name: string): string | undefined => {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? process.argv[i + 1] : undefined;
 };
-const data = loadCompanies(arg('data'));
+const loaded = loadCompanies(arg('data'));
 const seed = Number(arg('seed') ?? 1);
 const modes = (arg('modes') ?? 'no-labels,labels').split(',');
-const split = splitByCompany(data, process.argv.includes('--swap'));
+const { data, split } = process.argv.includes('--dev')
+  ? developmentSplit(loaded)
+  : { data: loaded, split: splitByCompany(loaded, process.argv.includes('--swap')) };
 console.log(
-  `data: ${data.reference.length} reference, ${data.sources.length} sources; company split: ${split.train.length} train, ${split.evaluation.length} evaluation sources`,
+  `${process.argv.includes('--dev') ? 'DEVELOPMENT split (training half only); ' : ''}data: ${data.reference.length} reference, ${data.sources.length} sources; company split: ${split.train.length} train, ${split.evaluation.length} evaluation sources`,
 );
 
 const rows: TrustRow[] = [];
@@ -36,7 +41,13 @@ for (const mode of modes) {
       ? split.train.map((s) => ({ source: s, trueCiqId: data.gold.get(sourceKey(s))!.trueCiqId }))
       : null;
   if (mode !== 'labels' && mode !== 'no-labels') throw new Error(`unknown mode ${mode}`);
-  const row = await evaluateModel(data, split.evaluation, { mode, labels, seed });
+  const row = await evaluateModel(data, split.evaluation, {
+    mode,
+    labels,
+    seed,
+    ...(arg('gbdt') ? { gbdt: JSON.parse(arg('gbdt')!) } : {}),
+    ...(arg('max-sources') ? { maxSources: Number(arg('max-sources')) } : {}),
+  });
   rows.push(row);
   console.log(row.log.join('\n'));
 }

@@ -1,4 +1,4 @@
-import type { Command } from 'commander';
+import { type Command, Option } from 'commander';
 import { type CommonOptions, defineCommand, resolveDb } from '../common-options.js';
 import type { CliContext } from '../context.js';
 import type { ReviewItem } from '../engine.js';
@@ -14,6 +14,7 @@ export interface QueueFilters extends CommonOptions {
   max?: number;
   system?: string;
   method?: string;
+  order?: import('@em/local').ReviewOrder;
 }
 
 const MAX_CELL = 40;
@@ -39,8 +40,20 @@ export function queueFilterOptions(command: Command): Command {
     .option('--min <confidence>', 'only cases with confidence ≥ this (0–1)', probability)
     .option('--max <confidence>', 'only cases with confidence ≤ this (0–1)', probability)
     .option('--system <name>', 'only cases from this source system')
-    .option('--method <name>', 'only cases the machine decided with this match_method (e.g. no_match)');
+    .option('--method <name>', 'only cases the machine decided with this match_method (e.g. no_match)')
+    .addOption(
+      new Option(
+        '--order <order>',
+        'confidence: least confident first; priority: the cases whose answer would teach the model most first (the order em label asks in)',
+      )
+        .choices(['confidence', 'priority'])
+        .default('confidence'),
+    );
 }
+
+/** How the shown queue is ordered, in words. */
+export const orderWords = (options: QueueFilters): string =>
+  options.order === 'priority' ? 'most to learn from first (label priority)' : 'lowest confidence first';
 
 /** The engine's queue options from the command's flags. */
 export function queueOptions(options: QueueFilters) {
@@ -50,6 +63,7 @@ export function queueOptions(options: QueueFilters) {
     maxConfidence: options.max,
     system: options.system,
     method: options.method,
+    order: options.order,
   };
 }
 
@@ -73,7 +87,7 @@ export function printQueue(
     io,
     renderTable(items as unknown as Row[], COLUMNS),
     '',
-    `${formatCount(items.length)} case${items.length === 1 ? '' : 's'} shown${options.limit ? ` (--limit ${options.limit})` : ''}, lowest confidence first.`,
+    `${formatCount(items.length)} case${items.length === 1 ? '' : 's'} shown${options.limit ? ` (--limit ${options.limit})` : ''}, ${orderWords(options)}.`,
     `Inspect: em review show SOURCE_ID${db.flag}  ·  decide: em review accept SOURCE_ID [--ciq-id ID]${db.flag}  ·  em review reject SOURCE_ID${db.flag}`,
   );
 }
@@ -84,10 +98,12 @@ export function registerReviewList(review: Command, ctx: CliContext): void {
     defineCommand(review, {
       engine: true,
       name: 'list',
-      description: 'List review cases, lowest confidence first, with the suggested match.',
+      description:
+        'List review cases, lowest confidence first (or --order priority: the order em label asks in), with the suggested match.',
       examples: [
         'em review list',
         'em review list --min 0.5 --max 0.9 --system salesforce --method no_match --limit 50 --json',
+        'em review list --order priority',
       ],
     }).option('--limit <n>', 'show at most N cases', integerAtLeast(1), 20),
   ).action(async (options: QueueFilters) => {

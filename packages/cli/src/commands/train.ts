@@ -63,6 +63,16 @@ const TRAINING_SOURCES: Record<string, string> = {
 type ModelTrust = NonNullable<import('@em/local').PairModelArtifact['trust']>;
 type SelfSupervisedStats = import('@em/local').SelfSupervisedStats;
 
+/** Recall@k of the candidates over the labelled matches, in all and per channel. */
+export function describeChannelRecall(r: import('@em/core/cascade').ChannelRecall): string {
+  const share = (n: number) => formatPercent(n / Math.max(1, r.matches));
+  const channels = Object.entries(r.byChannel)
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .map(([channel, n]) => `${channel} ${share(n)}`)
+    .join(', ');
+  return `${share(r.found)} of ${formatCount(r.matches)} labelled matches among the candidates (all channels); found by ${channels || 'no channel'}`;
+}
+
 /** The model's own estimate of its auto-matches, and what it rests on. */
 export function describeModelTrust(
   trust: ModelTrust | undefined,
@@ -232,13 +242,11 @@ export function register(program: Command, ctx: CliContext): void {
             ['accept threshold', pct(r.atPairAccept)],
             ['auto-match threshold', pct(r.atAutoMatch)],
             ['at 0.80 / 0.90', `${pct(r.atDefaults.accept080)} · ${pct(r.atDefaults.auto090)}`],
-            ...(trained.training.source === 'labels'
-              ? ([
-                  [
-                    'candidate recall',
-                    `${formatPercent(trained.training.positives / Math.max(1, trained.training.positives + trained.training.truthNotRetrieved))} of labelled matches among the candidates (all channels, top-${10})`,
-                  ],
-                ] as [string, string][])
+            ...(trained.training.channelRecall
+              ? ([['candidate recall', describeChannelRecall(trained.training.channelRecall)]] as [
+                  string,
+                  string,
+                ][])
               : []),
             ...describeModelTrust(trained.artifact.trust, trained.training.selfSupervised),
             [

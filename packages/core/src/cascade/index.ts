@@ -2,6 +2,7 @@
 // the port-driving policy (mapBatches). Fakes of every port live in @em/core/testing.
 export { mergeCandidates } from './candidate-merge.js';
 export type { CascadeBackends, CascadeOptions } from './cascade-types.js';
+export { type ChannelRecall, channelRecall, type RecallCase } from './channel-recall.js';
 export { type Decision as CascadeDecision, reviewCap, type WorkingCandidate } from './entity-work.js';
 export { type IdentifierOutcome, routeIdentifierHits } from './identifier-routing.js';
 export { shouldAdjudicate } from './llm-routing.js';

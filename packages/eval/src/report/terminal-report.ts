@@ -79,6 +79,17 @@ export function renderTerminalReport(report: EvaluationReport, gates: readonly G
     out.push(
       `on Databricks (projection from recorded usage at default prices, not spent): ${usd(cost.databricks_projection.per_entity_usd)} per entity`,
     );
+  const recall = report.candidate_recall;
+  if (recall) {
+    const share = (n: number) => pct(n / Math.max(1, recall.matches));
+    const channels = Object.entries(recall.byChannel)
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+      .map(([channel, n]) => `${channel} ${share(n)}`)
+      .join(' · ');
+    out.push(
+      `candidate recall@k ${share(recall.found)} of ${int(recall.matches)} true matches that went through retrieval; by channel: ${channels || 'none'}`,
+    );
+  }
   const target = report.target_precision;
   if (target) {
     out.push(

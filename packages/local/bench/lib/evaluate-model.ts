@@ -4,6 +4,7 @@ import {
   ChannelRetriever,
   chooseTrainingPairs,
   estimateAutoPrecision,
+  type GbdtOptions,
   GbdtPairScorer,
   type GoldLabel,
   IndexRetriever,
@@ -13,6 +14,7 @@ import {
   withTrust,
 } from '../../src/index.js';
 import type { CompaniesData } from './companies-data.js';
+import { errorBreakdown } from './error-breakdown.js';
 import { metrics, type Row } from './match-metrics.js';
 
 export interface TrustRow {
@@ -39,6 +41,10 @@ export interface EvaluateOptions {
   readonly seed: number;
   /** Labels answered through `em label`, trained on like review decisions (on top of self-supervision). */
   readonly answers?: readonly GoldLabel[];
+  /** GBDT options over the defaults (tuning; `--gbdt JSON` in the benches). */
+  readonly gbdt?: Partial<GbdtOptions>;
+  /** Self-supervised: read at most this many sources (`em train --max-sources`). */
+  readonly maxSources?: number;
   /** More sources to run the trained model on (not measured): their results come back in `extraResults`. */
   readonly extra?: readonly SourceEntity[];
 }
@@ -54,10 +60,12 @@ export async function evaluateModel(
   const retriever = new ChannelRetriever(new IndexRetriever(index, data.reference), data.reference);
   const identifiers = new ReferenceIdentifiers(data.reference);
   let t = performance.now();
+  const cpu0 = process.cpuUsage();
   const ctx = { reference: data.reference, retriever, identifiers };
   // What `em train` does (train-local-model.ts), in memory.
   const built = chooseTrainingPairs(ctx, options.labels, data.sources, {
     seed: options.seed,
+    ...(options.maxSources !== undefined ? { maxSources: options.maxSources } : {}),
     ...(options.answers ? { review: options.answers, reviewWeight: 3 } : {}),
   });
   log.push(
@@ -69,6 +77,7 @@ export async function evaluateModel(
       featureNames: built.featureNames,
       source: built.source,
       seed: options.seed,
+      ...(options.gbdt ? { gbdt: options.gbdt } : {}),
     }),
     built.pairs,
     {
@@ -81,8 +90,9 @@ export async function evaluateModel(
   );
   log.push(`[${options.mode}] trust: ${JSON.stringify(trained.trust)}`);
   const trainSeconds = (performance.now() - t) / 1000;
+  const trainCpu = process.cpuUsage(cpu0);
   log.push(
-    `[${options.mode}] train: ${built.source}, ${built.sources} sources, ${built.pairs.length} pairs in ${trainSeconds.toFixed(1)} s`,
+    `[${options.mode}] train: ${built.source}, ${built.sources} sources, ${built.pairs.length} pairs in ${trainSeconds.toFixed(1)} s (CPU ${((trainCpu.user + trainCpu.system) / 1e6).toFixed(1)} s)`,
   );
   const scorer = new GbdtPairScorer(trained.artifact, trained.modelVersion);
   const { lookup } = createInMemoryBackends(data.reference, { retriever: false });
@@ -105,6 +115,12 @@ export async function evaluateModel(
     })),
     trained.trust,
     0.9,
+  );
+  const truths = evaluation.map((s) => data.gold.get(sourceKey(s))!.trueCiqId);
+  const hardOnly = <T>(xs: readonly T[]) =>
+    xs.filter((_, i) => data.gold.get(sourceKey(evaluation[i]!))!.hard);
+  log.push(
+    `[${options.mode}] errors ${JSON.stringify(errorBreakdown(results, truths))}; hard rows ${JSON.stringify(errorBreakdown(hardOnly(results), hardOnly(truths)))}`,
   );
   const all = metrics(rows, 'all');
   const auto = metrics(rows, 'auto');

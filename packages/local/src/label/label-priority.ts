@@ -10,10 +10,12 @@ export interface LabelCase {
 
 /**
  * How much a person's answer on this case would teach the model (higher first), as dedupe
- * and Zingg pick pairs: uncertainty (the best pair score near 0.5), disagreement between the
- * two best candidates (a runner-up close behind), and disagreement between channels (the
- * model's choice is not the name index's first, or another channel's row is in the running).
- * Exact-identifier and human decisions teach nothing new: 0.
+ * and Zingg pick pairs. First disagreement among the top candidates: a runner-up close behind
+ * a plausible best (two listings of one company, a rename against a namesake), which is where
+ * the model's mistakes are; then uncertainty (the best pair score near 0.5), which alone mostly
+ * finds sources with no counterpart; then disagreement between channels (the model's choice is
+ * not the name index's first, or another channel's row is in the running). Exact-identifier
+ * and human decisions teach nothing new: 0.
  */
 export function labelPriority(c: LabelCase): number {
   if (c.match_method === 'exact_identifier' || c.match_method === 'human_review') return 0;
@@ -23,12 +25,13 @@ export function labelPriority(c: LabelCase): number {
   const p1 = ranked[0]!.pair_score ?? 0;
   const p2 = ranked[1]?.pair_score ?? 0;
   const uncertainty = 1 - Math.abs(2 * p1 - 1);
-  const closeRunnerUp = p1 > 0 ? p2 / p1 : 0;
+  // The runner-up's share of the best, counted in full once the best is a plausible match.
+  const disagreement = p1 > 0 ? (p2 / p1) * Math.min(1, 2 * p1) : 0;
   const byName = [...scored].sort((a, b) => a.rank - b.rank)[0]!;
   const channelsDisagree =
     byName.ciq_id !== ranked[0]!.ciq_id ||
     ranked.slice(0, 3).some((x) => (x.channels ?? ['name']).some((ch) => ch !== 'name') && x !== ranked[0]);
-  return uncertainty + 0.5 * closeRunnerUp + (channelsDisagree ? 0.3 : 0);
+  return disagreement + 0.5 * uncertainty + (channelsDisagree ? 0.3 : 0);
 }
 
 /** The `count` cases worth labelling most, not yet labelled; ties broken by key so the order is stable. */

@@ -5,6 +5,7 @@ import {
   type SourceEntity,
   sourceKey,
 } from '@em/core';
+import { type ChannelRecall, channelRecall, type RecallCase } from '@em/core/cascade';
 import { PAIR_FEATURE_NAMES, PAIR_FEATURE_SET, pairFeatures } from '@em/core/features';
 import { candidatePairs } from './candidate-pairs.js';
 import type { LabelledPair } from './labelled-pair.js';
@@ -62,6 +63,8 @@ export interface TrainingPairs {
   readonly positives: number;
   /** Labelled sources whose true row was not among their candidates (no positive pair). */
   readonly truthNotRetrieved: number;
+  /** With gold labels: per candidate channel, the labelled matches whose true row it found (recall@k). */
+  readonly channelRecall: ChannelRecall | null;
   readonly review: ReviewPairStats;
   readonly featureNames: readonly string[];
   readonly featureSet: string;
@@ -80,10 +83,20 @@ function labelPairs(
   { source, trueCiqId }: GoldLabel,
   topK: number,
   weight?: number,
-): { pairs: LabelledPair[]; retrieved: boolean } {
+): { pairs: LabelledPair[]; retrieved: boolean; recall: RecallCase | null } {
   const list = candidatePairs(source, ctx.retriever.retrieveOne(source, topK), ctx.identifiers, topK);
   const pairs = list.map((p) => labelled(p, p.candidate.entity.ciq_id === trueCiqId ? 1 : 0, weight));
-  return { pairs, retrieved: trueCiqId === null || pairs.some((p) => p.label === 1) };
+  const recall =
+    trueCiqId === null
+      ? null
+      : {
+          truth: trueCiqId,
+          candidates: list.map((p) => ({
+            ciq_id: p.candidate.entity.ciq_id,
+            ...(p.candidate.channels ? { channels: p.candidate.channels } : {}),
+          })),
+        };
+  return { pairs, retrieved: trueCiqId === null || pairs.some((p) => p.label === 1), recall };
 }
 
 /**
@@ -106,9 +119,11 @@ export function buildTrainingPairs(
   const review = options.review ?? [];
   const reviewed = new Set(review.map((l) => sourceKey(l.source)));
   const gold = labels?.filter((l) => !reviewed.has(sourceKey(l.source))) ?? null;
+  const recallCases: RecallCase[] = [];
   if (gold !== null) {
     for (const label of gold) {
       const built = labelPairs(ctx, label, topK);
+      if (built.recall) recallCases.push(built.recall);
       sources++;
       if (!built.retrieved) truthNotRetrieved++;
       pairs.push(...built.pairs);
@@ -137,6 +152,7 @@ export function buildTrainingPairs(
     sources: sources + review.length,
     positives: pairs.filter((p) => p.label === 1).length,
     truthNotRetrieved: truthNotRetrieved + fromReview.truthNotRetrieved,
+    channelRecall: recallCases.length === 0 ? null : channelRecall(recallCases),
     review: {
       sources: review.length,
       matches: review.filter((l) => l.trueCiqId !== null).length,

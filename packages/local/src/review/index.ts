@@ -11,5 +11,10 @@ export {
   type ReviewImportReport,
 } from './review-import.js';
 export { type ReviewLabel, reviewDecisionLabels } from './review-labels.js';
-export { type ReviewItem, type ReviewQueueOptions, suggestion } from './review-queue.js';
+export {
+  type ReviewItem,
+  type ReviewOrder,
+  type ReviewQueueOptions,
+  suggestion,
+} from './review-queue.js';
 export { type UndoRequest, undoLastDecision } from './review-undo.js';

@@ -21,7 +21,7 @@ type SourceDetails = Record<(typeof SOURCE_FIELDS)[number], string | null> & {
 };
 
 /**
- * Write the review queue (least confident first) as CSV for a spreadsheet: the source record,
+ * Write the review queue (least confident first, or by label priority) as CSV for a spreadsheet: the source record,
  * the machine's decision and suggestion, the top candidates in numbered columns, then empty
  * decision / decided_ciq_id / note columns for `em review import`. gold_version lets the import
  * refuse rows whose case changed after the export (a run or another reviewer decided it since).

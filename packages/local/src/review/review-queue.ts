@@ -1,5 +1,6 @@
 import type { ScoredCandidate } from '@em/core';
 import type { Database } from '../db/database.js';
+import { labelPriority } from '../label/label-priority.js';
 import { goldVersionSql } from './gold-version.js';
 
 export interface ReviewItem {
@@ -28,7 +29,15 @@ export interface ReviewQueueOptions {
   readonly system?: string;
   /** Only cases the machine decided with this match_method (e.g. no_match, pair_model). */
   readonly method?: string;
+  /**
+   * 'confidence' (default): least confident first. 'priority': the cases whose answer would
+   * teach the pair model most first, the order `em label` asks in (see `labelPriority`); cases
+   * that teach nothing (exact identifiers, human decisions) last, least confident first.
+   */
+  readonly order?: ReviewOrder;
 }
+
+export type ReviewOrder = 'confidence' | 'priority';
 
 type Row = Omit<ReviewItem, 'candidates' | 'suggested_ciq_id' | 'suggested_company_name'> & {
   candidates: string | null;
@@ -72,11 +81,11 @@ export async function reviewQueue(db: Database, options: ReviewQueueOptions = {}
       options.maxConfidence ?? null,
       options.system ?? null,
       options.method ?? null,
-      options.limit ?? 2 ** 31,
+      options.order === 'priority' ? 2 ** 31 : (options.limit ?? 2 ** 31),
     ],
     'review queue',
   );
-  return rows.map((r) => {
+  const items = rows.map((r) => {
     const candidates = parseCandidates(r.candidates);
     const suggested = suggestion({ ...r, candidates });
     return {
@@ -86,4 +95,15 @@ export async function reviewQueue(db: Database, options: ReviewQueueOptions = {}
       suggested_company_name: suggested?.company_name ?? null,
     };
   });
+  return options.order === 'priority'
+    ? byLabelPriority(items).slice(0, options.limit ?? items.length)
+    : items;
+}
+
+/** Highest label priority first; the SQL order (least confident first) breaks ties. */
+function byLabelPriority(items: readonly ReviewItem[]): ReviewItem[] {
+  return items
+    .map((item, i) => ({ item, i, p: labelPriority(item) }))
+    .sort((a, b) => b.p - a.p || a.i - b.i)
+    .map((x) => x.item);
 }
