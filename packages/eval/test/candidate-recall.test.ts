@@ -23,11 +23,11 @@ describe('candidate recall per channel', () => {
   it('counts true rows among the stored candidates per channel, leaving out exact-identifier rows and no-match truths', () => {
     const report = evaluate({
       predictions: [
-        row('1', 'ditto_matcher', [candidate('A', ['name', 'ticker']), candidate('X', ['name'])]),
-        row('2', 'ditto_matcher', [candidate('X', ['name']), candidate('B', ['ticker'])]),
+        row('1', 'pair_model', [candidate('A', ['name', 'ticker']), candidate('X', ['name'])]),
+        row('2', 'pair_model', [candidate('X', ['name']), candidate('B', ['ticker'])]),
         row('3', 'no_match', [candidate('X', ['name'])]),
-        row('4', 'exact_match', [candidate('D', ['isin'])]),
-        row('5', 'ditto_matcher', [candidate('X', ['name'])]),
+        row('4', 'exact_identifier', [candidate('D', ['isin'])]),
+        row('5', 'pair_model', [candidate('X', ['name'])]),
       ],
       truth: [
         { source_id: '1', source_system: 'crm', true_ciq_id: 'A' },

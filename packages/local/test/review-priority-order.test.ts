@@ -48,7 +48,7 @@ describe('review queue ordered by label priority', () => {
   });
 
   it('applies the filters before ordering', async () => {
-    const method = 'ditto_matcher';
+    const method = 'pair_model';
     const only = await engine.reviewQueue({ order: 'priority', method });
     expect(only.length).toBeGreaterThan(0);
     expect(only.every((q) => q.match_method === method)).toBe(true);

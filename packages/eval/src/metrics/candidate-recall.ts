@@ -1,4 +1,4 @@
-import { type ChannelRecall, channelRecall, type RecallCase } from '@em/core/cascade';
+import { type ChannelRecall, channelRecall, type RecallCase, stageOfMethod } from '@em/core/cascade';
 import type { EvaluatedRow } from './evaluated-row.js';
 
 /**
@@ -10,7 +10,7 @@ export function candidateRecall(rows: readonly EvaluatedRow[]): ChannelRecall | 
   const cases: RecallCase[] = [];
   for (const row of rows) {
     const candidates = row.prediction?.candidates;
-    if (row.truth === null || !candidates || row.method === 'exact_match') continue;
+    if (row.truth === null || !candidates || stageOfMethod(row.method) === 'exact_identifier') continue;
     cases.push({ truth: row.truth, candidates });
   }
   return cases.some((c) => c.candidates.length > 0) ? channelRecall(cases) : null;

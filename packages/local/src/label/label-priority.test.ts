@@ -24,9 +24,9 @@ const labelCase = (id: string, method: string, candidates: ScoredCandidate[]): L
 });
 
 describe('labelPriority', () => {
-  const disputed = labelCase('disputed', 'ditto_matcher', [candidate('A', 0.85, 0), candidate('B', 0.8, 1)]);
+  const disputed = labelCase('disputed', 'pair_model', [candidate('A', 0.85, 0), candidate('B', 0.8, 1)]);
   const lonelyDoubt = labelCase('lonely', 'no_match', [candidate('C', 0.45, 0), candidate('D', 0.02, 1)]);
-  const sure = labelCase('sure', 'ditto_matcher', [candidate('E', 0.999, 0), candidate('F', 0.01, 1)]);
+  const sure = labelCase('sure', 'pair_model', [candidate('E', 0.999, 0), candidate('F', 0.01, 1)]);
 
   it('asks first about two plausible candidates the model can hardly tell apart', () => {
     expect(labelPriority(disputed)).toBeGreaterThan(labelPriority(lonelyDoubt));
@@ -34,18 +34,18 @@ describe('labelPriority', () => {
   });
 
   it('a runner-up another channel found adds to it; identifiers and human decisions teach nothing', () => {
-    const byTicker = labelCase('ticker', 'ditto_matcher', [
+    const byTicker = labelCase('ticker', 'pair_model', [
       candidate('A', 0.85, 0),
       candidate('B', 0.8, 1, ['ticker']),
     ]);
     expect(labelPriority(byTicker)).toBeGreaterThan(labelPriority(disputed));
-    expect(labelPriority({ ...disputed, match_method: 'exact_match' })).toBe(0);
+    expect(labelPriority({ ...disputed, match_method: 'exact_identifier' })).toBe(0);
     expect(labelPriority({ ...disputed, match_method: 'human_review' })).toBe(0);
   });
 
   it('labelQueue takes the highest first, skips labelled and zero-priority cases', () => {
     const queue = labelQueue(
-      [sure, lonelyDoubt, disputed, { ...disputed, source_id: 'x', match_method: 'exact_match' }],
+      [sure, lonelyDoubt, disputed, { ...disputed, source_id: 'x', match_method: 'exact_identifier' }],
       5,
       new Set(['crm\u0000sure']),
     );
