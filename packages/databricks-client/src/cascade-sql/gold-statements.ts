@@ -1,33 +1,10 @@
+import { GOLD_COLUMNS } from '@em/sql';
 import { sqlDouble, sqlString } from './cascade-sql-dialect.js';
 import type { CascadeSqlOptions, CascadeStatement } from './cascade-sql-options.js';
 import { keyEquals } from './cascade-sql-options.js';
 
-const GOLD_COLUMNS = [
-  'source_id',
-  'source_system',
-  'company_name',
-  'matched_ciq_id',
-  'match_confidence',
-  'match_method',
-  'match_stage',
-  'reasoning',
-  'matched_company_name',
-  'match_timestamp',
-  'processing_time_ms',
-  'model_version',
-  'auto_match_threshold',
-  'candidates',
-  'reference_lookups',
-  'retrieval_queries',
-  'pairs_scored',
-  'llm_calls',
-  'llm_prompt_tokens',
-  'llm_completion_tokens',
-  'compute_ms',
-  'cost_usd',
-  'run_id',
-  'content_hash',
-] as const;
+/** Gold's columns, in DDL order: the one list @em/sql derives from sql/ (the MERGE names them all). */
+const GOLD_COLUMN_NAMES = GOLD_COLUMNS.map(([name]) => name);
 
 /** The candidates column: the scored candidates, best first, as the REST engine writes them. */
 function candidatesJson(o: CascadeSqlOptions): string {
@@ -67,7 +44,7 @@ export function mergeGoldStatement(o: CascadeSqlOptions): CascadeStatement {
   FROM ${tables.work('decisions')} d
   LEFT JOIN ${tables.silverReference} r ON r.ciq_id = d.matched_ciq_id
   LEFT JOIN (${candidatesJson(o)}) j ON ${keyEquals('j', 'd')}`;
-  const update = GOLD_COLUMNS.filter((c) => c !== 'source_id' && c !== 'source_system')
+  const update = GOLD_COLUMN_NAMES.filter((c) => c !== 'source_id' && c !== 'source_system')
     .map((c) => `${c} = s.${c}`)
     .join(', ');
   return {
@@ -76,7 +53,7 @@ export function mergeGoldStatement(o: CascadeSqlOptions): CascadeStatement {
 USING (${source}) AS s
 ON ${keyEquals('t', 's')}
 WHEN MATCHED AND t.match_method <> 'human_review' THEN UPDATE SET ${update}
-WHEN NOT MATCHED THEN INSERT (${GOLD_COLUMNS.join(', ')}) VALUES (${GOLD_COLUMNS.map((c) => `s.${c}`).join(', ')})`,
+WHEN NOT MATCHED THEN INSERT (${GOLD_COLUMN_NAMES.join(', ')}) VALUES (${GOLD_COLUMN_NAMES.map((c) => `s.${c}`).join(', ')})`,
   };
 }
 
