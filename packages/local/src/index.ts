@@ -26,14 +26,73 @@ export type { EntityKind } from './ingest/entity-columns.js';
 export type { IngestOptions } from './ingest/ingest-file.js';
 export { formatIngestReport, type IngestReport } from './ingest/ingest-report.js';
 export { runNormalizeWorker } from './ingest/silver/normalize-pool.js';
-export * from './label/index.js';
-export * from './llm/index.js';
-export * from './model/index.js';
+export type { LabelCaseRow, PairLabel } from './label/index.js';
+export {
+  appendPairLabels,
+  labelledKeys,
+  labelQueue,
+  labelsPathFor,
+  pairLabelsAsReview,
+  readLabelCases,
+  readPairLabels,
+} from './label/index.js';
+export { createOpenAiCompatibleTransport } from './llm/index.js';
+export type {
+  FeatureContribution,
+  GbdtOptions,
+  GoldLabel,
+  LocalBackends,
+  ModelComparison,
+  PairExplanation,
+  PairModelArtifact,
+  SelfSupervisedStats,
+} from './model/index.js';
+export {
+  buildTrainingPairs,
+  chooseTrainingPairs,
+  compareOnLabelsForDb,
+  estimateAutoPrecision,
+  explainPair,
+  GbdtPairScorer,
+  gbdtMargin,
+  hashString,
+  inHashFraction,
+  loadLocalBackends,
+  modelPathFor,
+  REFERENCE_ROWS_SQL,
+  ReferenceIdentifiers,
+  readArtifact,
+  readReferenceRows,
+  readSourceRows,
+  sigmoid,
+  trainGbdt,
+  trainLocalModel,
+  trainPairModel,
+  withTrust,
+} from './model/index.js';
 export { DuckDbMatchSink, type DuckDbMatchSinkOptions } from './ports/duckdb-match-sink.js';
 export { DuckDbReferenceLookup } from './ports/duckdb-reference-lookup.js';
-export * from './reference/index.js';
-export * from './retrieval/index.js';
-export * from './review/index.js';
+export { ReferenceStore, readReferenceStore } from './reference/index.js';
+export {
+  ChannelRetriever,
+  DEFAULT_NAME_INDEX_OPTIONS,
+  IndexRetriever,
+  NameIndex,
+  ParallelIndexRetriever,
+  readIndexFile,
+  runSearchWorker,
+  writeIndexFile,
+} from './retrieval/index.js';
+export type {
+  DecisionRecord,
+  ReferenceHit,
+  ReviewCase,
+  ReviewDecision,
+  ReviewItem,
+  ReviewOrder,
+  UndoRequest,
+} from './review/index.js';
+export { csvLine, parseCsv, suggestion } from './review/index.js';
 export type { RunOptions } from './runs/run-matching.js';
 export type { GoldLabels } from './train/gold-labels.js';
 export type { TrainOptions, TrainResult } from './train/train-from-database.js';
