@@ -2,8 +2,20 @@ export { DDL_FILES, type DdlFile, MIGRATION_FILES } from './ddl/ddl-files.genera
 export { type DdlColumn, ddlColumns, writableColumns } from './ddl/table-columns.js';
 export { exactLookupSql, LOOKUP_QUERY_COLUMNS } from './dml/exact-lookup.js';
 export { GOLD_COLUMNS, type GoldRowContext, goldMergeSql, goldRow } from './dml/gold-merge.js';
-export { afterCursorSql, pendingCountSql, pendingPageSql, pendingSourcesSql } from './dml/pending-sources.js';
-export { runFailAbandonedSql, runFinishSql, runProgressSql, runStartSql } from './dml/run-log.js';
+export {
+  afterCursorSql,
+  pendingCountSql,
+  pendingPageSql,
+  pendingParams,
+  pendingSourcesSql,
+} from './dml/pending-sources.js';
+export {
+  runFailAbandonedSql,
+  runFinishParams,
+  runFinishSql,
+  runProgressSql,
+  runStartSql,
+} from './dml/run-log.js';
 export {
   asTimestamp,
   param,

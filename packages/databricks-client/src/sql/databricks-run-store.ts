@@ -1,15 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import type { MatchSink, PendingCriteria, RunOutcome, RunStore, VersionedSource } from '@em/core';
-import { pendingCountSql, pendingPageSql, runFailAbandonedSql, runFinishSql, runStartSql } from '@em/sql';
+import {
+  pendingCountSql,
+  pendingPageSql,
+  pendingParams,
+  runFailAbandonedSql,
+  runFinishParams,
+  runFinishSql,
+  runStartSql,
+} from '@em/sql';
 import { DatabricksMatchSink } from './databricks-match-sink.js';
 import type { SqlClient } from './sql-client.js';
-
-/** The named parameters of @em/sql's pending statements. */
-const pendingParams = (c: PendingCriteria) => ({
-  full: c.full,
-  model_version: c.modelVersion,
-  full_since: c.fullSince,
-});
 
 const text = (v: unknown): string | null => (v === null || v === undefined || v === '' ? null : String(v));
 
@@ -77,15 +78,7 @@ export class DatabricksRunStore implements RunStore {
   async finishRun(runId: string, outcome: RunOutcome): Promise<void> {
     await this.sql.run(
       runFinishSql(this.sql.target),
-      {
-        run_id: runId,
-        status: outcome.status,
-        message: outcome.message,
-        rows_read: outcome.rowsRead ?? null,
-        rows_loaded: null,
-        rows_quarantined: null,
-        rows_processed: outcome.rowsProcessed ?? null,
-      },
+      runFinishParams(runId, outcome),
       'finishing the run log',
     );
   }

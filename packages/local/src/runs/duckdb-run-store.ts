@@ -10,8 +10,10 @@ import type {
 import {
   afterCursorSql,
   pendingCountSql,
+  pendingParams,
   pendingSourcesSql,
   runFailAbandonedSql,
+  runFinishParams,
   runFinishSql,
   runStartSql,
 } from '@em/sql';
@@ -20,13 +22,6 @@ import { DuckDbMatchSink } from '../ports/duckdb-match-sink.js';
 import { findUnfinishedFullRun } from './unfinished-full-run.js';
 
 const TARGET = { dialect: 'duckdb' } as const;
-
-/** The named parameters of @em/sql's pending statements. */
-const pendingParams = (c: PendingCriteria) => ({
-  full: c.full,
-  model_version: c.modelVersion,
-  full_since: c.fullSince,
-});
 
 /**
  * The embedded engine's RunStore. The pending set is snapshotted once per run into a temp
@@ -88,18 +83,6 @@ export class DuckDbRunStore implements RunStore {
   }
 
   async finishRun(runId: string, outcome: RunOutcome): Promise<void> {
-    await this.db.run(
-      runFinishSql(TARGET),
-      {
-        run_id: runId,
-        status: outcome.status,
-        message: outcome.message,
-        rows_read: outcome.rowsRead ?? null,
-        rows_loaded: null,
-        rows_quarantined: null,
-        rows_processed: outcome.rowsProcessed ?? null,
-      },
-      'run log',
-    );
+    await this.db.run(runFinishSql(TARGET), runFinishParams(runId, outcome), 'run log');
   }
 }

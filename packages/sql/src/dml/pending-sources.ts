@@ -1,4 +1,4 @@
-import { MATCH_STAGES, SOURCE_COLUMNS } from '@em/core';
+import { MATCH_STAGES, type PendingCriteria, SOURCE_COLUMNS } from '@em/core';
 import { asTimestamp, param, type SqlTarget, tableName } from './sql-target.js';
 
 /**
@@ -26,6 +26,13 @@ const pendingWhere = (target: SqlTarget) => {
            SELECT run_id FROM ${tableName(target, 'ops.runs')}
            WHERE kind = 'match' AND started_at >= ${asTimestamp(target, since)}))))`;
 };
+
+/** The named parameters of the pending statements, from the run's criteria. */
+export const pendingParams = (c: PendingCriteria) => ({
+  full: c.full,
+  model_version: c.modelVersion,
+  full_since: c.fullSince,
+});
 
 const from = (target: SqlTarget) => `${tableName(target, 'bronze.source_entities')} s
   LEFT JOIN ${tableName(target, 'gold.matched_entities')} g ON g.source_id = s.source_id AND g.source_system = s.source_system`;

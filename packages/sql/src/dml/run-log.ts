@@ -1,3 +1,4 @@
+import type { RunOutcome } from '@em/core';
 import { asTimestamp, param, type SqlTarget, tableName } from './sql-target.js';
 
 /**
@@ -28,6 +29,17 @@ UPDATE ${tableName(target, 'ops.runs')} SET status = ${p('status')}, finished_at
   message = ${p('message')}
 WHERE run_id = ${p('run_id')}`;
 }
+
+/** runFinishSql's parameters for a match run's outcome (a match run loads and quarantines nothing). */
+export const runFinishParams = (runId: string, outcome: RunOutcome) => ({
+  run_id: runId,
+  status: outcome.status,
+  message: outcome.message,
+  rows_read: outcome.rowsRead ?? null,
+  rows_loaded: null,
+  rows_quarantined: null,
+  rows_processed: outcome.rowsProcessed ?? null,
+});
 
 /**
  * Runs still 'running' other than :run_id belong to a process that stopped: mark them failed.
