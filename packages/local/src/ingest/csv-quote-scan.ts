@@ -1,4 +1,4 @@
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 
 /** A quote that opens a field and does not close where a CSV record plausibly ends. */
 export interface RunawayQuote {
@@ -74,6 +74,15 @@ class ByteWindow {
     }
     return this.buffer[pos - this.from]!;
   }
+
+  /** Where `byte` next occurs at or after `pos`, or -1. */
+  indexOf(byte: number, pos: number): number {
+    for (let from = pos; this.at(from) !== -1; from = this.from + this.length) {
+      const i = this.buffer.indexOf(byte, from - this.from);
+      if (i !== -1 && i < this.length) return this.from + i;
+    }
+    return -1;
+  }
 }
 
 /**
@@ -88,13 +97,13 @@ class ByteWindow {
 export function scanCsvQuotes(file: string, delimiter: string, maxRecordLines: number): CsvScan {
   const fd = openSync(file, 'r');
   try {
+    const size = fstatSync(fd).size;
     const bytes = new ByteWindow(fd);
     const quotes = new QuoteFinder(new ByteWindow(fd));
     const delim = delimiter.charCodeAt(0);
     const runaways: RunawayQuote[] = [];
     let line = 1;
     let lineStart = 0;
-    let fieldStart = true;
     let pos = 0;
     // The open quoted field: the line it began on, that line's start, and the next line's start (0 = not yet seen).
     let open: { line: number; lineStart: number; nextLineStart: number } | null = null;
@@ -116,66 +125,68 @@ export function scanCsvQuotes(file: string, delimiter: string, maxRecordLines: n
       lineStart = o.nextLineStart;
       pos = o.nextLineStart;
       open = null;
-      fieldStart = true;
     };
+    // From quote to quote (Buffer.indexOf), counting the line breaks between them.
     for (;;) {
-      const b = bytes.at(pos);
-      if (b === -1) {
-        if (!open) break;
-        const o: { line: number; lineStart: number; nextLineStart: number } = open;
-        if (o.nextLineStart === 0) {
-          // Open on the last line: nothing follows it to re-read.
-          runaways.push({
-            line: o.line,
-            until: null,
-            capped: false,
-            start: o.lineStart,
-            end: contentEnd(o.lineStart, pos),
-          });
-          open = null;
+      const quote = bytes.indexOf(QUOTE, pos);
+      const until = quote === -1 ? size : quote;
+      if (!open) {
+        for (let nl = bytes.indexOf(NL, pos); nl !== -1 && nl < until; nl = bytes.indexOf(NL, nl + 1)) {
+          line++;
+          lineStart = nl + 1;
+        }
+        if (quote === -1) break;
+        // A quote opens a field only at the field's start.
+        const before = quote === 0 ? NL : bytes.at(quote - 1);
+        if (before === delim || before === NL) open = { line, lineStart, nextLineStart: 0 };
+        pos = quote + 1;
+        continue;
+      }
+      const o: { line: number; lineStart: number; nextLineStart: number } = open;
+      let ranAway = false;
+      for (let nl = bytes.indexOf(NL, pos); nl !== -1 && nl < until; nl = bytes.indexOf(NL, nl + 1)) {
+        if (o.nextLineStart === 0) o.nextLineStart = nl + 1;
+        line++;
+        lineStart = nl + 1;
+        if (line - o.line + 1 > maxRecordLines) {
+          // Name the lines it would really have swallowed: look on to its closing quote.
+          const end = quotes.closingLine(nl + 1, line, LOOKAHEAD_LINES);
+          runaway(o, end.line, end.capped);
+          ranAway = true;
           break;
         }
-        runaway(o, null);
-        continue;
       }
-      if (open) {
-        const o: { line: number; lineStart: number; nextLineStart: number } = open;
-        if (b === QUOTE) {
-          if (bytes.at(pos + 1) === QUOTE) {
-            pos += 2;
-            continue;
-          }
-          const next = bytes.at(pos + 1);
-          // A field spanning lines must close right before a delimiter or line break; else this
-          // quote opened a field on a later line and the first quote was a stray one.
-          if (line > o.line && next !== delim && next !== NL && next !== CR && next !== -1) {
-            runaway(o, line);
-            continue;
-          }
-          open = null;
-        } else if (b === NL) {
-          if (o.nextLineStart === 0) o.nextLineStart = pos + 1;
-          line++;
-          lineStart = pos + 1;
-          if (line - o.line + 1 > maxRecordLines) {
-            // Name the lines it would really have swallowed: look on to its closing quote.
-            const end = quotes.closingLine(pos + 1, line, LOOKAHEAD_LINES);
-            runaway(o, end.line, end.capped);
-            continue;
-          }
+      if (ranAway) continue;
+      if (quote === -1) {
+        if (o.nextLineStart !== 0) {
+          runaway(o, null);
+          continue;
         }
-        pos++;
+        // Open on the last line: nothing follows it to re-read.
+        runaways.push({
+          line: o.line,
+          until: null,
+          capped: false,
+          start: o.lineStart,
+          end: contentEnd(o.lineStart, size),
+        });
+        break;
+      }
+      const next = bytes.at(quote + 1);
+      if (next === QUOTE) {
+        pos = quote + 2;
         continue;
       }
-      if (b === QUOTE && fieldStart) open = { line, lineStart, nextLineStart: 0 };
-      if (b === NL) {
-        line++;
-        lineStart = pos + 1;
+      // A field spanning lines must close right before a delimiter or line break; else this
+      // quote opened a field on a later line and the first quote was a stray one.
+      if (line > o.line && next !== delim && next !== NL && next !== CR && next !== -1) {
+        runaway(o, line);
+        continue;
       }
-      fieldStart = b === delim || b === NL;
-      pos++;
+      open = null;
+      pos = quote + 1;
     }
-    return { lines: pos > lineStart ? line : line - 1, runaways };
+    return { lines: size > lineStart ? line : line - 1, runaways };
   } finally {
     closeSync(fd);
   }

@@ -37,7 +37,8 @@ export async function validateRows(
   const checks = [
     'WHEN type_problem IS NOT NULL THEN type_problem',
     ...spec.key.map((k) => `WHEN ${k} IS NULL THEN '${k} is empty'`),
-    `WHEN company_name IS NULL OR regexp_full_match(company_name, '[\\s\\p{Z}\\p{C}]*') THEN 'company_name is empty'`,
+    // (a name that starts with a printable ASCII character is not empty: no regex for those)
+    `WHEN company_name IS NULL OR (NOT ascii(company_name) BETWEEN 33 AND 126 AND regexp_full_match(company_name, '[\\s\\p{Z}\\p{C}]*')) THEN 'company_name is empty'`,
     ...spec.all.map(
       (c) =>
         `WHEN length(${c}) > $1 THEN '${c} is ' || length(${c}) || ' characters long, over the limit of ' || $1::BIGINT`,
