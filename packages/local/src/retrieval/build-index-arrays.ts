@@ -1,7 +1,7 @@
 import { type IndexRecords, indexRecordAt } from './index-records.js';
 import type { NameIndexArrays } from './name-index-arrays.js';
 import { blockIndex, blockWeightArray, type NameIndexOptions } from './name-index-options.js';
-import { asciiTrigramTerm, type NameTermVisitor, visitNameTerms } from './name-terms.js';
+import { asciiTrigramTerm, type NameTermVisitor, visitNameTerms, wordTerms } from './name-terms.js';
 
 /**
  * One pass over the records collects each document's terms (as ids, with frequencies) and the
@@ -34,6 +34,20 @@ export function buildIndexArrays(records: IndexRecords, options: NameIndexOption
     if (id >= df.length) df = grow(df, df.length * 2);
     return id;
   };
+  const termId = (term: string): number => {
+    let id = vocab.get(term);
+    if (id === undefined) {
+      id = newId(term);
+      vocab.set(term, id);
+    }
+    return id;
+  };
+  // A word's terms (the word and its prefixes) have the same ids wherever it occurs: one map
+  // lookup per word instead of one per term. The ids lie in `wordPool`; the map holds where
+  // (offset · 8 + count: a word has at most 1 + PREFIX_MAX - PREFIX_MIN + 1 terms).
+  const wordAt = new Map<string, number>();
+  let wordPool = new Int32Array(1 << 16);
+  let wordPoolLength = 0;
   const visitor: NameTermVisitor = {
     trigram(code) {
       let id = trigramIds[code]!;
@@ -43,13 +57,21 @@ export function buildIndexArrays(records: IndexRecords, options: NameIndexOption
       }
       push(id);
     },
-    term(term) {
-      let id = vocab.get(term);
-      if (id === undefined) {
-        id = newId(term);
-        vocab.set(term, id);
+    word(word) {
+      let at = wordAt.get(word);
+      if (at === undefined) {
+        const wordIds = wordTerms(word).map(termId);
+        if (wordPoolLength + wordIds.length > wordPool.length) wordPool = grow(wordPool, wordPool.length * 2);
+        wordPool.set(wordIds, wordPoolLength);
+        at = wordPoolLength * 8 + wordIds.length;
+        wordPoolLength += wordIds.length;
+        wordAt.set(word, at);
       }
-      push(id);
+      const end = Math.floor(at / 8) + (at % 8);
+      for (let i = Math.floor(at / 8); i < end; i++) push(wordPool[i]!);
+    },
+    term(term) {
+      push(termId(term));
     },
   };
   for (let d = 0; d < nDocs; d++) {

@@ -28,8 +28,18 @@ export function indexText(name: string): string {
 export interface NameTermVisitor {
   /** A 3-gram of ASCII characters as `asciiTrigramCode` of it (its term is `g` + the three characters). */
   trigram(code: number): void;
-  /** Any other term, as text. */
+  /** A word: its terms are `wordTerms(word)`. */
+  word(word: string): void;
+  /** Any other term (a 3-gram with other characters, the ticker), as text. */
   term(term: string): void;
+}
+
+/** A word's terms: the word itself, then each of its prefixes of PREFIX_MIN..PREFIX_MAX characters. */
+export function wordTerms(word: string): string[] {
+  const terms = [`w${word}`];
+  const top = Math.min(word.length, PREFIX_MAX);
+  for (let len = PREFIX_MIN; len <= top; len++) terms.push(`p${word.slice(0, len)}`);
+  return terms;
 }
 
 /** Three ASCII characters in 21 bits (7 each): a key for a table instead of a string for a map. */
@@ -39,7 +49,7 @@ export const asciiTrigramCode = (a: number, b: number, c: number): number => (a 
 export const asciiTrigramTerm = (code: number): string =>
   `g${String.fromCharCode(code >>> 14, (code >>> 7) & 127, code & 127)}`;
 
-/** Every term of a name in `nameTerms` order, ASCII 3-grams as numbers (the index build's fast path). */
+/** Every term of a name in `nameTerms` order, ASCII 3-grams as numbers and words whole (the index build's fast paths). */
 export function visitNameTerms(name: string, ticker: string | null, visit: NameTermVisitor): void {
   const text = indexText(name);
   if (text.length > 0) {
@@ -51,12 +61,7 @@ export function visitNameTerms(name: string, ticker: string | null, visit: NameT
       if ((a | b | c) < 128) visit.trigram(asciiTrigramCode(a, b, c));
       else visit.term(`g${padded.slice(i, i + 3)}`);
     }
-    for (const word of text.split(' ')) {
-      if (word.length === 0) continue;
-      visit.term(`w${word}`);
-      const top = Math.min(word.length, PREFIX_MAX);
-      for (let len = PREFIX_MIN; len <= top; len++) visit.term(`p${word.slice(0, len)}`);
-    }
+    for (const word of text.split(' ')) if (word.length > 0) visit.word(word);
   }
   const t = ticker?.trim().toUpperCase().replaceAll('\u0000', '');
   if (t) visit.term(`t${t}`);
@@ -66,6 +71,7 @@ export function nameTerms(name: string, ticker: string | null = null): string[] 
   const terms: string[] = [];
   visitNameTerms(name, ticker, {
     trigram: (code) => terms.push(asciiTrigramTerm(code)),
+    word: (word) => terms.push(...wordTerms(word)),
     term: (term) => terms.push(term),
   });
   return terms;
