@@ -143,7 +143,7 @@ export function register(program: Command, ctx: CliContext): void {
     )
     .option(
       '--max-sources <n>',
-      'without --labels: read at most this many ingested sources for self-supervised training (default 4000)',
+      'without --labels: read at most this many ingested sources for self-supervised training (default 20000; a deterministic sample beyond it)',
       integerAtLeast(20),
     )
     .option(

@@ -5,4 +5,13 @@ export interface LabelledPair {
   readonly group: string;
   /** Training weight (default 1), e.g. for pairs from human review decisions. */
   readonly weight?: number;
+  /**
+   * The candidate list this pair came from, when one group holds several (a self-supervised
+   * source also seen with identifiers blanked, a perturbed name, its row hidden). Decisions are
+   * made per list; the held-out split stays per group. Default: the group.
+   */
+  readonly instance?: string;
 }
+
+/** The candidate list a pair belongs to: one source-level decision per list. */
+export const decisionList = (pair: LabelledPair): string => pair.instance ?? pair.group;

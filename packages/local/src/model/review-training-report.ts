@@ -14,7 +14,7 @@ import { indexPathFor, openIndex } from '../retrieval/open-index.js';
 import { calibrate } from './calibration.js';
 import { gbdtMargin } from './gbdt-model.js';
 import { GbdtPairScorer } from './gbdt-pair-scorer.js';
-import type { LabelledPair } from './labelled-pair.js';
+import { decisionList, type LabelledPair } from './labelled-pair.js';
 import type { PairModelArtifact } from './pair-model-artifact.js';
 import { comparison, type DecidedRow, type ModelComparison, scoreRows } from './review-training-metrics.js';
 import type { GoldLabel } from './training-pairs.js';
@@ -65,9 +65,9 @@ export function compareOnHeldOut(
 ): ModelComparison {
   const groups = new Map<string, LabelledPair[]>();
   for (const p of heldOut) {
-    const group = groups.get(p.group);
+    const group = groups.get(decisionList(p));
     if (group) group.push(p);
-    else groups.set(p.group, [p]);
+    else groups.set(decisionList(p), [p]);
   }
   const decide = (scorer: GbdtPairScorer) => {
     const { gbdt, calibration } = scorer.artifact;

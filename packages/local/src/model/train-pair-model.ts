@@ -2,7 +2,7 @@ import { calibrate, fitIsotonic, fitPlatt } from './calibration.js';
 import { chooseThresholds, type DecisionMetrics, type ScoredGroup } from './decision-metrics.js';
 import { gbdtMargin } from './gbdt-model.js';
 import { DEFAULT_GBDT_OPTIONS, type GbdtOptions, trainGbdt } from './gbdt-train.js';
-import type { LabelledPair } from './labelled-pair.js';
+import { decisionList, type LabelledPair } from './labelled-pair.js';
 import {
   artifactText,
   modelVersionOf,
@@ -126,10 +126,11 @@ export function trainPairModel(
 function groupScores(pairs: readonly LabelledPair[], probabilities: readonly number[]): ScoredGroup[] {
   const byGroup = new Map<string, { probabilities: number[]; truth: number }>();
   pairs.forEach((p, i) => {
-    let g = byGroup.get(p.group);
+    const list = decisionList(p);
+    let g = byGroup.get(list);
     if (g === undefined) {
       g = { probabilities: [], truth: -1 };
-      byGroup.set(p.group, g);
+      byGroup.set(list, g);
     }
     if (p.label === 1) g.truth = g.probabilities.length;
     g.probabilities.push(probabilities[i]!);

@@ -1,6 +1,6 @@
 import { calibrate } from './calibration.js';
 import { gbdtMargin } from './gbdt-model.js';
-import type { LabelledPair } from './labelled-pair.js';
+import { decisionList, type LabelledPair } from './labelled-pair.js';
 import { artifactText, modelVersionOf } from './pair-model-artifact.js';
 import { inHashFraction } from './seeded-random.js';
 import type { TrainedPairModel } from './train-pair-model.js';
@@ -8,7 +8,6 @@ import { estimateTrust, type ModelTrust } from './trust-estimate.js';
 
 /** A training pair that may say which source (and variant) its candidate list came from, and whether it may judge trust. */
 export interface TrustPair extends LabelledPair {
-  readonly instance?: string;
   /** false: held out but too easy to judge the model by (exact-identifier evidence as it stands). */
   readonly forTrust?: boolean;
 }
@@ -37,7 +36,7 @@ export function withTrust(
     .filter((p) => p.forTrust !== false && inHashFraction(p.group, options.heldOutFraction, options.seed))
     .map((pair) => ({
       pair,
-      instance: pair.instance ?? pair.group,
+      instance: decisionList(pair),
       probability: calibrate(artifact.calibration, gbdtMargin(artifact.gbdt, pair.features)),
     }));
   const trust = estimateTrust(scores, {
