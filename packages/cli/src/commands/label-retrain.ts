@@ -24,7 +24,6 @@ export async function retrainWithLabels(engine: EmbeddedEngine, dbPath: string):
     labels: null,
     sources,
     reviewLabels: [...(await engine.reviewDecisionLabels()), ...train],
-    reviewWeight: 3,
   });
   const lines = [
     `Retrained pair model ${trained.modelVersion} on the ingested sources (self-supervised) with ${formatCount(train.length)} of your ${formatCount(answers.length)} labels; ${formatCount(heldOut.length)} kept aside to measure it.`,

@@ -66,7 +66,7 @@ export async function evaluateModel(
   const built = chooseTrainingPairs(ctx, options.labels, data.sources, {
     seed: options.seed,
     ...(options.maxSources !== undefined ? { maxSources: options.maxSources } : {}),
-    ...(options.answers ? { review: options.answers, reviewWeight: 3 } : {}),
+    ...(options.answers ? { review: options.answers } : {}),
   });
   log.push(
     `[${options.mode}] pairs: ${built.source}, ${built.pairs.length} pairs in ${((performance.now() - t) / 1000).toFixed(1)} s${built.selfSupervised ? ` ${JSON.stringify(built.selfSupervised)}` : ''}`,

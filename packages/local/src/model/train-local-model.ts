@@ -41,7 +41,7 @@ export interface TrainLocalModelOptions {
    * of `labels` or of the perturbed pairs; `labelFraction` does not apply to them. Default none.
    */
   readonly reviewLabels?: readonly ReviewLabel[];
-  /** Training weight of each pair from a review decision (default 1). */
+  /** Training weight of each pair from a review decision or `em label` answer (default HUMAN_LABEL_WEIGHT, 3). */
   readonly reviewWeight?: number;
   /** Thresholds for comparing the previous and the new model (default: the cascade defaults). */
   readonly config?: CascadeConfig;
@@ -97,7 +97,7 @@ export function trainLocalModel(
     topK: options.topK ?? 10,
     ...(options.maxSources !== undefined ? { maxSources: options.maxSources } : {}),
     review: reviewTrainingLabels(options.reviewLabels ?? []),
-    reviewWeight: options.reviewWeight ?? 1,
+    ...(options.reviewWeight !== undefined ? { reviewWeight: options.reviewWeight } : {}),
   });
   const trained = withTrust(
     trainPairModel(built.pairs, {

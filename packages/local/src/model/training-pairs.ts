@@ -25,6 +25,13 @@ export interface TrainingPairContext {
   readonly identifiers: ReferenceIdentifiers;
 }
 
+/**
+ * Training weight of a pair from a person's word (a review decision or an `em label` answer),
+ * against 1 for a gold-file or pseudo-labelled pair: a few hundred of them must be heard among
+ * the 100,000 pairs self-supervision makes. `em train` and `em label` use the same weight.
+ */
+export const HUMAN_LABEL_WEIGHT = 3;
+
 export interface TrainingPairOptions {
   /** Candidates per source, as the cascade's top-k (default 10). */
   readonly topK?: number;
@@ -39,7 +46,7 @@ export interface TrainingPairOptions {
    * label takes the review decision (the latest human word on it).
    */
   readonly review?: readonly GoldLabel[];
-  /** Training weight of each review pair (default 1); deterministic, like everything else here. */
+  /** Training weight of each review pair (default HUMAN_LABEL_WEIGHT); deterministic, like everything else here. */
   readonly reviewWeight?: number;
 }
 
@@ -144,7 +151,7 @@ export function buildTrainingPairs(
       for (const p of negatives.slice(0, perSource - (positive ? 1 : 0))) pairs.push(labelled(p, 0));
     }
   }
-  const fromReview = reviewPairs(ctx, review, topK, options.reviewWeight ?? 1);
+  const fromReview = reviewPairs(ctx, review, topK, options.reviewWeight ?? HUMAN_LABEL_WEIGHT);
   pairs.push(...fromReview.pairs);
   return {
     pairs,
