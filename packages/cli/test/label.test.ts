@@ -4,20 +4,13 @@ import { sourceKey } from '@em/core';
 import { csvLine, parseCsv } from '@em/local';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXIT, runCli } from '../src/index.js';
-import { captureIo, REPO_ROOT, removeTempDirs, tempDir } from './helpers.js';
-import { buildReviewDb } from './review-db.js';
+import { captureIo, removeTempDirs, tempDir } from './helpers.js';
+import { buildReviewDb, fixtureTruth } from './review-db.js';
 
 const dir = tempDir('em-cli-label-');
 const db = path.join(dir, 'em.duckdb');
 const exported = path.join(dir, 'to-label.csv');
-const truth = new Map(
-  readFileSync(path.join(REPO_ROOT, 'fixtures/data/gold.csv'), 'utf8')
-    .trim()
-    .split('\n')
-    .slice(1)
-    .map((line) => line.split(','))
-    .map(([id, system, ciq]) => [sourceKey({ source_id: id!, source_system: system! }), ciq || null]),
-);
+const truth = fixtureTruth();
 
 beforeAll(async () => {
   await buildReviewDb(db);

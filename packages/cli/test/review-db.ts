@@ -1,9 +1,23 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { REFERENCE_COLUMNS, type ReferenceEntity } from '@em/core';
+import { REFERENCE_COLUMNS, type ReferenceEntity, sourceKey } from '@em/core';
 import { DEFAULT_NAME_INDEX_OPTIONS, IndexRetriever, LocalEngine, NameIndex } from '@em/local';
 import { REPO_ROOT } from './helpers.js';
 
 const DATA = path.join(REPO_ROOT, 'fixtures/data');
+/** The fixtures' gold standard: what a reviewer or labeller who knows the truth would answer. */
+export const FIXTURE_GOLD = path.join(DATA, 'gold.csv');
+
+/** source key → true ciq_id (null: no counterpart), read from FIXTURE_GOLD. */
+export const fixtureTruth = (): Map<string, string | null> =>
+  new Map(
+    readFileSync(FIXTURE_GOLD, 'utf8')
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((line) => line.split(','))
+      .map(([id, system, ciq]) => [sourceKey({ source_id: id!, source_system: system! }), ciq || null]),
+  );
 
 /**
  * A database from fixtures/data (2,000 reference rows, 1,000 sources): init, ingest, and a run

@@ -1,22 +1,14 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { sourceKey } from '@em/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXIT, runCli } from '../src/index.js';
-import { captureIo, REPO_ROOT, removeTempDirs, tempDir } from './helpers.js';
-import { buildReviewDb, withDb } from './review-db.js';
+import { captureIo, removeTempDirs, tempDir } from './helpers.js';
+import { buildReviewDb, FIXTURE_GOLD, fixtureTruth, withDb } from './review-db.js';
 
 const dir = tempDir('em-cli-train-');
 const db = path.join(dir, 'em.duckdb');
-const GOLD = path.join(REPO_ROOT, 'fixtures/data/gold.csv');
-const truth = new Map(
-  readFileSync(GOLD, 'utf8')
-    .trim()
-    .split('\n')
-    .slice(1)
-    .map((line) => line.split(','))
-    .map(([id, system, ciq]) => [sourceKey({ source_id: id!, source_system: system! }), ciq || null]),
-);
+const GOLD = FIXTURE_GOLD;
+const truth = fixtureTruth();
 
 beforeAll(async () => {
   await buildReviewDb(db);

@@ -118,7 +118,7 @@ export function describeRun(report: RunReport): string[] {
   lines.push(
     '',
     renderKeyValues([
-      ['auto-matched', `${formatCount(report.autoMatched)}${share(report.autoMatched)}`],
+      ['decided automatically', `${formatCount(report.autoMatched)}${share(report.autoMatched)}`],
       ['in review', `${formatCount(report.inReview)}${share(report.inReview)}`],
       ['no match', `${formatCount(report.noMatch)}${share(report.noMatch)}`],
       ['cost', formatMoney(report.costUsd)],

@@ -27,19 +27,26 @@ export function canonicalIdentifier(value: string | null | undefined): string | 
 
 /** Validate a record's LEI, ISIN and CUSIP; invalid values are dropped with a note saying why. */
 export function validatedIdentifiers(source: WithIdentifiers): ValidatedIdentifiers {
-  const valid: Record<IdentifierScheme, string | null> = { lei: null, isin: null, cusip: null };
+  // Written out per scheme (in IDENTIFIER_SCHEMES order): ingest calls this once per row.
   const notes: string[] = [];
-  for (const scheme of IDENTIFIER_SCHEMES) {
-    const value = canonicalIdentifier(source[scheme]);
-    if (value === null) continue;
-    const check = validators[scheme](value);
-    if (check.valid) valid[scheme] = value;
-    else
-      notes.push(
-        `${scheme.toUpperCase()} ${value} ignored: ${(check.reason ?? 'invalid').replace(/\.$/, '')}`,
-      );
-  }
-  return { ...valid, notes };
+  const lei = validOrNoted('lei', source.lei, notes);
+  const isin = validOrNoted('isin', source.isin, notes);
+  const cusip = validOrNoted('cusip', source.cusip, notes);
+  return { lei, isin, cusip, notes };
+}
+
+/** The canonical value when its check digits hold; otherwise null, with a note in `notes` when one was given. */
+function validOrNoted(
+  scheme: IdentifierScheme,
+  raw: string | null | undefined,
+  notes: string[],
+): string | null {
+  const value = canonicalIdentifier(raw);
+  if (value === null) return null;
+  const check = validators[scheme](value);
+  if (check.valid) return value;
+  notes.push(`${scheme.toUpperCase()} ${value} ignored: ${(check.reason ?? 'invalid').replace(/\.$/, '')}`);
+  return null;
 }
 
 /** The bare query the lookup port takes. */

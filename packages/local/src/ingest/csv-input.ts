@@ -23,17 +23,60 @@ const REJECT_REASON = `CASE error_type
 const isMixedLineEndings = (error: unknown): boolean =>
   /state machine reached an invalid state/i.test(String(error));
 
-async function scan(db: Database, file: string, count: number, delimiter: string): Promise<void> {
+/**
+ * Read the file's rows as text into `em_raw`, already in `em_stage`'s shape (canonical columns,
+ * formula guards undone), each numbered `line` as if no line were rejected or blank; the lines
+ * DuckDB rejects go to `em_rejects`.
+ */
+async function scan(
+  db: Database,
+  file: string,
+  count: number,
+  delimiter: string,
+  canonical: readonly string[],
+  mapping: ColumnMapping,
+): Promise<void> {
   const columns = Array.from({ length: count }, (_, i) => `'c${i}': 'VARCHAR'`).join(', ');
   await db.run('DROP TABLE IF EXISTS em_rejects; DROP TABLE IF EXISTS em_reject_scans', [], 'ingest');
   await db.run(
     `CREATE OR REPLACE TEMP TABLE em_raw AS
-     SELECT row_number() OVER () AS k, * FROM read_csv($1, header = false, skip = 1, auto_detect = false,
+     SELECT row_number() OVER () + 1 AS line, ${stageColumns(canonical, mapping, (i) => unescapeFormulaSql(`c${i}`))},
+            NULL::VARCHAR AS type_problem
+     FROM read_csv($1, header = false, skip = 1, auto_detect = false,
        columns = {${columns}}, delim = ${delimiter === '\t' ? "'\\t'" : `'${delimiter}'`}, quote = '"', escape = '"',
        store_rejects = true, rejects_table = 'em_rejects', rejects_scan = 'em_reject_scans')`,
     [file],
     `reading ${path.basename(file)}`,
   );
+}
+
+/**
+ * Turn `em_raw` into `em_stage`: when DuckDB rejected lines or the file has blank lines, the
+ * k-th good row is not on line k + 1, so number the rows again around those lines.
+ */
+async function numberLines(db: Database, blanks: readonly number[]): Promise<void> {
+  const { rejected } = await db.one<{ rejected: number }>(
+    'SELECT count(*) AS rejected FROM em_rejects',
+    [],
+    'ingest',
+  );
+  if (rejected === 0 && blanks.length === 0) {
+    await db.run('DROP TABLE IF EXISTS em_stage; ALTER TABLE em_raw RENAME TO em_stage', [], 'ingest');
+    return;
+  }
+  await db.run(
+    `CREATE OR REPLACE TEMP TABLE em_excluded AS
+     SELECT DISTINCT line::BIGINT AS line FROM em_rejects UNION SELECT unnest($1::BIGINT[]) AS line`,
+    [blanks.map(BigInt)],
+    'ingest',
+  );
+  await db.run(
+    `CREATE OR REPLACE TEMP TABLE em_stage AS
+     SELECT line, * EXCLUDE (k, line) FROM (${lineNumberSql('(SELECT line - 1 AS k, * EXCLUDE (line) FROM em_raw)', 'em_excluded', 2)})`,
+    [],
+    'ingest',
+  );
+  await db.run('DROP TABLE em_raw; DROP TABLE em_excluded', [], 'ingest');
 }
 
 /**
@@ -63,7 +106,7 @@ export async function openCsv(file: string, expected: readonly string[]): Promis
       }
       try {
         try {
-          await scan(db, readFrom, header.names.length, header.delimiter);
+          await scan(db, readFrom, header.names.length, header.delimiter, canonical, mapping);
         } catch (error) {
           if (!isMixedLineEndings(error)) throw error;
           const temp = await copyWithLfLineEndings(readFrom);
@@ -72,7 +115,7 @@ export async function openCsv(file: string, expected: readonly string[]): Promis
           warnings.push(
             `${path.basename(file)} mixes CRLF and LF line endings; it was read with LF line endings.`,
           );
-          await scan(db, readFrom, header.names.length, header.delimiter);
+          await scan(db, readFrom, header.names.length, header.delimiter, canonical, mapping);
         }
       } catch (error) {
         const detail = ((error as Error).cause as Error | undefined)?.message ?? (error as Error).message;
@@ -80,20 +123,7 @@ export async function openCsv(file: string, expected: readonly string[]): Promis
           cause: error,
         });
       }
-      const blanks = await findBlankLines(readFrom);
-      await db.run(
-        `CREATE OR REPLACE TEMP TABLE em_excluded AS
-         SELECT DISTINCT line::BIGINT AS line FROM em_rejects UNION SELECT unnest($1::BIGINT[]) AS line`,
-        [blanks.map(BigInt)],
-        'ingest',
-      );
-      await db.run(
-        `CREATE OR REPLACE TEMP TABLE em_stage AS
-         SELECT line, ${stageColumns(canonical, mapping, (i) => unescapeFormulaSql(`c${i}`))}, NULL::VARCHAR AS type_problem
-         FROM (${lineNumberSql('em_raw', 'em_excluded', 2)})`,
-        [],
-        'ingest',
-      );
+      await numberLines(db, await findBlankLines(readFrom));
       await db.run(
         `CREATE OR REPLACE TEMP TABLE em_stage_rejects AS
          SELECT line::BIGINT AS line, regexp_replace(min(csv_line), '^[\r\n]+|[\r\n]+$', '', 'g') AS raw, arg_min(${REJECT_REASON}, coalesce(column_idx, -1)) AS reason
@@ -101,7 +131,6 @@ export async function openCsv(file: string, expected: readonly string[]): Promis
         [],
         'ingest',
       );
-      await db.run('DROP TABLE em_raw; DROP TABLE em_excluded', [], 'ingest');
       await quarantineRunaways(db, file, quotes.runaways, warnings);
       await showInvalidBytes(db, file);
     },

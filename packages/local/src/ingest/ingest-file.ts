@@ -11,7 +11,7 @@ import { openInput } from './open-input.js';
 import { quarantineRejects } from './quarantine-rows.js';
 import { refreshSilver, staleRowsSql, startNormalizing } from './silver-normalize.js';
 import { stripNulBytes } from './strip-nul-bytes.js';
-import { validateRows } from './validate-rows.js';
+import { dropValidRows, validateRows } from './validate-rows.js';
 
 export interface IngestOptions {
   /** Source system for every row of a source file (replaces the file's source_system column). */
@@ -120,6 +120,7 @@ async function loadFile(
         await validateRows(db, spec, { maxFieldLength, system });
         const { count: quarantined, samples } = await quarantineRejects(db, runId, kind, file);
         const counts = await stageBronzeUpsert(db, spec);
+        await dropValidRows(db);
         // Normalization threads work on the staged rows while DuckDB writes them to bronze.
         const normalizing = await startNormalizing(db, spec, staleRowsSql(spec, 'em_load'), {
           onProgress: options.onProgress,
@@ -131,8 +132,14 @@ async function loadFile(
           throw error;
         }
         await normalizing.finish();
-        await refreshSilver(db, spec); // bronze rows of earlier loads whose silver row is missing or stale
+        // Bronze rows of earlier loads whose silver row is missing or stale (none when every bronze row was in this load).
         const loaded = counts.inserted + counts.updated + counts.unchanged;
+        const { stored } = await db.one<{ stored: number }>(
+          `SELECT count(*) AS stored FROM ${spec.table}`,
+          [],
+          'ingest',
+        );
+        if (stored > loaded) await refreshSilver(db, spec);
         if (read !== loaded + quarantined) {
           throw new EmError(
             `Internal error: ${name} read ${read} rows but loaded ${loaded} and quarantined ${quarantined}.`,
@@ -157,11 +164,7 @@ async function loadFile(
         const lines = input.lines === undefined ? {} : { lines: input.lines };
         return { runId, file, kind, read, loaded, quarantined, ...counts, ...lines, warnings };
       });
-      await db.run(
-        'DROP TABLE IF EXISTS em_stage; DROP TABLE IF EXISTS em_stage_rejects; DROP TABLE IF EXISTS em_valid',
-        [],
-        'ingest',
-      );
+      await db.run('DROP TABLE IF EXISTS em_stage; DROP TABLE IF EXISTS em_stage_rejects', [], 'ingest');
       return report;
     } finally {
       await input.dispose();

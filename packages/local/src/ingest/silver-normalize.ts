@@ -17,7 +17,7 @@ const ROWS_PER_THREAD = 50_000;
 
 export interface SilverOptions {
   readonly onProgress?: (done: number, total: number) => void;
-  /** Normalization threads (default for large batches: one per core but one, at least one; 0 = this thread). */
+  /** Normalization threads (default for large batches: one per core but one, at least one, and this thread between its awaits; 0 = this thread only). */
   readonly workers?: number;
 }
 
@@ -49,7 +49,7 @@ export async function startNormalizing(
   let total: number;
   try {
     ({ Count: total } = await db.one<{ Count: number }>(
-      `COPY (${rowsSql}) TO '${path.join(dir, 'in').replaceAll("'", "''")}' (FORMAT json, FILE_SIZE_BYTES '${BATCH_BYTES}')`,
+      `COPY (${rowsSql}) TO '${path.join(dir, 'in').replaceAll("'", "''")}' (FORMAT json, ARRAY true, FILE_SIZE_BYTES '${BATCH_BYTES}')`,
       [],
       'normalizing',
     ));
@@ -61,10 +61,11 @@ export async function startNormalizing(
   if (total === 0) return { total, finish: cleanup, abandon: cleanup };
   const inputs = readdirSync(path.join(dir, 'in')).map((f) => path.join(dir, 'in', f));
   const outputs = inputs.map((_, i) => path.join(dir, `out-${i}.csv`));
-  // One core stays DuckDB's: it writes bronze meanwhile.
+  // One thread per core but one, and this thread between its awaits: DuckDB writes bronze
+  // meanwhile on every core, so no more threads than cores normalize at once.
   const workers =
     options.workers ?? (total >= ROWS_PER_THREAD ? Math.max(1, Math.min(4, availableParallelism() - 1)) : 0);
-  const pool = new NormalizePool(workers);
+  const pool = new NormalizePool(workers, { inline: options.workers === undefined });
   let done = 0;
   const jobs = Promise.all(
     inputs.map((input, i) =>

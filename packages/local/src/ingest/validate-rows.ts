@@ -19,7 +19,8 @@ const describeKey = (spec: EntityColumns, alias = ''): string =>
   spec.key.map((k) => `'${k} ' || coalesce(${alias}${k}, '(empty)')`).join(" || ', ' || ");
 
 /**
- * From `em_stage`, build `em_valid` (rows to load: trimmed text, blank → NULL, one row per key)
+ * From `em_stage`, build `em_valid` (rows to load: trimmed text, blank → NULL, one row per key;
+ * a view, see `dropValidRows`)
  * and add every rejected row to `em_stage_rejects` with its reason. Checks, first failing wins:
  * the reader's type problem; empty key; empty name; a field over `maxFieldLength`; an
  * unparseable last_updated; then duplicate keys, where the last line wins and each earlier
@@ -77,13 +78,22 @@ export async function validateRows(
     [],
     'validating rows',
   );
+  // A view: the one statement that reads it (staging the bronze upsert) reads em_checked once.
   await db.run(
-    `CREATE OR REPLACE TEMP TABLE em_valid AS
+    `CREATE OR REPLACE TEMP VIEW em_valid AS
      SELECT c.line, ${spec.all.map((col) => `c.${col}`).join(', ')}
      FROM em_checked c ${joinDuplicates}
      WHERE c.problem IS NULL AND (d.winner_line IS NULL OR c.line = d.winner_line)`,
     [],
     'validating rows',
   );
-  await db.run('DROP TABLE em_checked; DROP TABLE em_duplicates', [], 'validating rows');
+}
+
+/** Drop `em_valid` and the tables behind it, once what reads it is done. */
+export async function dropValidRows(db: Database): Promise<void> {
+  await db.run(
+    'DROP VIEW IF EXISTS em_valid; DROP TABLE IF EXISTS em_checked; DROP TABLE IF EXISTS em_duplicates',
+    [],
+    'validating rows',
+  );
 }
