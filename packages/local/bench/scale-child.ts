@@ -7,7 +7,7 @@
  */
 import { rmSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { type ReferenceEntity, SourceEntity, sourceKey } from '@em/core';
+import { REFERENCE_COLUMNS, SourceEntity, sourceKey } from '@em/core';
 import {
   NameIndex,
   ParallelIndexRetriever,
@@ -15,31 +15,30 @@ import {
   readIndexFile,
   writeIndexFile,
 } from '../src/index.js';
-import { readCsv } from './lib/csv.js';
+import { countLines, forEachCsvRow, readCsv } from './lib/csv.js';
 
 const dir = process.argv[2]!;
 const gc = (globalThis as { gc?: () => void }).gc;
-const text = (v: string | undefined): string | null => (v === undefined || v === '' ? null : v);
-/** A CSV row as a reference entity, without a validation copy (1M rows: memory matters here). */
-const toReference = (r: Record<string, string>): ReferenceEntity => ({
-  ciq_id: r.ciq_id!,
-  company_name: r.company_name!,
-  ticker: text(r.ticker),
-  lei: text(r.lei),
-  cusip: text(r.cusip),
-  isin: text(r.isin),
-  country: text(r.country),
-  industry: text(r.industry),
-  sector: text(r.sector),
-  market_cap: text(r.market_cap),
-});
+/**
+ * A generated reference.csv streamed straight into the columnar store (10M rows: the file is
+ * larger than a JS string, and one object per row would not fit the machine).
+ */
+function readReferenceCsv(file: string): ReferenceStore {
+  const store = new ReferenceStore(countLines(file));
+  let order: number[] = [];
+  forEachCsvRow(file, (fields, row) => {
+    if (row === 0) order = REFERENCE_COLUMNS.map((c) => fields.indexOf(c));
+    else store.append(order.map((i) => (i < 0 ? null : (fields[i] ?? null))));
+  });
+  return store.seal();
+}
 const mb = (bytes: number): number => Math.round(bytes / 2 ** 20);
 const cpuMs = (since: NodeJS.CpuUsage): number => {
   const u = process.cpuUsage(since);
   return (u.user + u.system) / 1000;
 };
 let t = performance.now();
-const reference = ReferenceStore.fromRows(readCsv(path.join(dir, 'reference.csv')).map(toReference));
+const reference = readReferenceCsv(path.join(dir, 'reference.csv'));
 const readMs = performance.now() - t;
 gc?.();
 const rssRows = process.memoryUsage().rss;

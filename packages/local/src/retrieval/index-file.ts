@@ -47,7 +47,7 @@ export function writeIndexFile(file: string, index: NameIndex, fingerprint: stri
   const tmp = `${file}.tmp-${process.pid}`;
   const fd = openSync(tmp, 'w');
   try {
-    for (const chunk of chunks) if (chunk.byteLength > 0) writeSync(fd, chunk);
+    for (const chunk of chunks) writeAll(fd, chunk);
   } finally {
     closeSync(fd);
   }
@@ -74,62 +74,74 @@ export function readIndexFingerprint(file: string): string | null {
 }
 
 /**
- * Load an index file; typed arrays are views on one buffer in shared memory, so retrieval
- * workers read the same bytes (no copy, no second 250 MB at a million rows).
+ * Load an index file; each section is read into its own buffer in shared memory, so retrieval
+ * workers read the same bytes (no copy, no second 2.5 GB at ten million rows), and no one
+ * array need span the whole file (Node's buffers stop at 4 GB, one read or write at 2 GB).
  */
 export function readIndexFile(file: string): { index: NameIndex; fingerprint: string } {
-  const buf = readShared(file);
-  const { header, start } = parseHeader(buf);
-  // Views need 4-byte alignment of the underlying buffer; copy when Node handed out a pooled slice.
-  const base = buf.byteOffset % 8 === 0 ? buf : Buffer.from(buf);
-  const views: Record<string, Uint8Array> = {};
-  let offset = start;
-  for (const s of SECTIONS) {
-    offset += (8 - (offset % 8)) % 8;
-    const len = header.sections[s];
-    if (len === undefined || offset + len > base.byteLength) throw broken(file, `section ${s} is truncated`);
-    views[s] = new Uint8Array(base.buffer, base.byteOffset + offset, len);
-    offset += len;
-  }
-  const as = <T>(ctor: new (b: ArrayBuffer, o: number, n: number) => T, v: Uint8Array): T =>
-    new ctor(v.buffer as ArrayBuffer, v.byteOffset, v.byteLength / 4);
-  const termText = Buffer.from(
-    views.terms!.buffer,
-    views.terms!.byteOffset,
-    views.terms!.byteLength,
-  ).toString('utf8');
-  const arrays: NameIndexArrays = {
-    nDocs: header.nDocs,
-    terms: termText.length === 0 ? [] : termText.split('\u0000'),
-    idf: as(Float32Array, views.idf!),
-    termOffsets: as(Int32Array, views.termOffsets!),
-    postingDocs: as(Int32Array, views.postingDocs!),
-    postingWeights: as(Float32Array, views.postingWeights!),
-    docCountry: as(Int32Array, views.docCountry!),
-    countries: header.countries,
-    options: header.options,
-  };
-  if (arrays.termOffsets.length !== arrays.terms.length + 1 || arrays.docCountry.length !== arrays.nDocs) {
-    throw broken(file, 'sections disagree in length');
-  }
-  return { index: new NameIndex(arrays), fingerprint: header.fingerprint };
-}
-
-/** A whole file read into a SharedArrayBuffer. */
-function readShared(file: string): Buffer {
   const fd = openSync(file, 'r');
   try {
     const size = fstatSync(fd).size;
-    const bytes = new Uint8Array(new SharedArrayBuffer(size));
-    for (let at = 0; at < size; ) {
-      const n = readSync(fd, bytes, at, size - at, at);
-      if (n <= 0) throw broken(file, 'it ended early');
-      at += n;
+    const head = Buffer.from(readShared(fd, file, 0, Math.min(size, 12)));
+    if (head.byteLength < 12 || head.toString('latin1', 0, 8) !== MAGIC)
+      throw broken(file, 'not an em index');
+    const headerEnd = 12 + head.readUInt32LE(8);
+    if (headerEnd > size) throw broken(file, 'its header is truncated');
+    const { header, start } = parseHeader(Buffer.from(readShared(fd, file, 0, headerEnd)));
+    const views: Record<string, Uint8Array> = {};
+    let offset = start;
+    for (const s of SECTIONS) {
+      offset += (8 - (offset % 8)) % 8;
+      const len = header.sections[s];
+      if (len === undefined || offset + len > size) throw broken(file, `section ${s} is truncated`);
+      views[s] = readShared(fd, file, offset, len);
+      offset += len;
     }
-    return Buffer.from(bytes.buffer, 0, size);
+    const as = <T>(ctor: new (b: ArrayBuffer, o: number, n: number) => T, v: Uint8Array): T =>
+      new ctor(v.buffer as ArrayBuffer, v.byteOffset, v.byteLength / 4);
+    const termText = Buffer.from(
+      views.terms!.buffer,
+      views.terms!.byteOffset,
+      views.terms!.byteLength,
+    ).toString('utf8');
+    const arrays: NameIndexArrays = {
+      nDocs: header.nDocs,
+      terms: termText.length === 0 ? [] : termText.split('\u0000'),
+      idf: as(Float32Array, views.idf!),
+      termOffsets: as(Int32Array, views.termOffsets!),
+      postingDocs: as(Int32Array, views.postingDocs!),
+      postingWeights: as(Float32Array, views.postingWeights!),
+      docCountry: as(Int32Array, views.docCountry!),
+      countries: header.countries,
+      options: header.options,
+    };
+    if (arrays.termOffsets.length !== arrays.terms.length + 1 || arrays.docCountry.length !== arrays.nDocs) {
+      throw broken(file, 'sections disagree in length');
+    }
+    return { index: new NameIndex(arrays), fingerprint: header.fingerprint };
   } finally {
     closeSync(fd);
   }
+}
+
+/** Bytes per read or write call (one call moves at most 2 GB). */
+const IO_BYTES = 1 << 30;
+
+/** `length` bytes of a file from `position`, in a SharedArrayBuffer of their own. */
+function readShared(fd: number, file: string, position: number, length: number): Uint8Array {
+  const bytes = new Uint8Array(new SharedArrayBuffer(length));
+  for (let at = 0; at < length; ) {
+    const n = readSync(fd, bytes, at, Math.min(IO_BYTES, length - at), position + at);
+    if (n <= 0) throw broken(file, 'it ended early');
+    at += n;
+  }
+  return bytes;
+}
+
+/** Write all of `chunk`, in calls of at most IO_BYTES. */
+function writeAll(fd: number, chunk: Uint8Array): void {
+  for (let at = 0; at < chunk.byteLength; )
+    at += writeSync(fd, chunk, at, Math.min(IO_BYTES, chunk.byteLength - at));
 }
 
 function parseHeader(buf: Buffer): { header: Header; start: number } {

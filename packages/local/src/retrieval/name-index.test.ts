@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type IndexRecord, NameIndex } from './name-index.js';
-import { nameTerms } from './name-terms.js';
+import { indexText, nameTerms, PREFIX_MAX, PREFIX_MIN } from './name-terms.js';
 
 /** Dense brute force over the same vectors: every document's cosine, computed from its terms directly. */
 function bruteForce(index: NameIndex, docs: readonly IndexRecord[], query: IndexRecord, k: number) {
@@ -210,6 +210,38 @@ describe('NameIndex', () => {
       'ptripadv',
       'ptripadvi',
     ]);
+  });
+
+  it('gives every name the terms of their plain definition (ASCII 3-grams take a fast path in the build)', () => {
+    /** 3-grams of the padded text, then each word and its prefixes of 4..8 characters, then the ticker. */
+    const plainTerms = (name: string, ticker: string | null): string[] => {
+      const text = indexText(name);
+      const out: string[] = [];
+      if (text.length > 0) {
+        const padded = ` ${text} `;
+        for (let i = 0; i + 3 <= padded.length; i++) out.push(`g${padded.slice(i, i + 3)}`);
+        for (const word of text.split(' ').filter((w) => w.length > 0)) {
+          out.push(`w${word}`);
+          for (let len = PREFIX_MIN; len <= Math.min(word.length, PREFIX_MAX); len++)
+            out.push(`p${word.slice(0, len)}`);
+        }
+      }
+      const t = ticker?.trim().toUpperCase().replaceAll('\u0000', '');
+      if (t) out.push(`t${t}`);
+      return out;
+    };
+    const text = fc.oneof(
+      fc.string({
+        unit: fc.constantFrom('a', 'B', ' ', '.', '&', '1', 'é', 'ß', '日', '\u007f', '\u0080', '-'),
+      }),
+      fc.string({ unit: 'grapheme' }),
+    );
+    fc.assert(
+      fc.property(text, fc.option(text), (name, ticker) => {
+        expect(nameTerms(name, ticker)).toEqual(plainTerms(name, ticker));
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('returns nothing for an empty index, k = 0, or a query with no known term', () => {

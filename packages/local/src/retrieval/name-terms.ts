@@ -24,20 +24,55 @@ export function indexText(name: string): string {
   return text.replace(/\s+/g, ' ').replaceAll('\u0000', '').trim();
 }
 
-export function nameTerms(name: string, ticker: string | null = null): string[] {
+/** What `visitNameTerms` hands each term to. */
+export interface NameTermVisitor {
+  /** A 3-gram of ASCII characters as `asciiTrigramCode` of it (its term is `g` + the three characters). */
+  trigram(code: number): void;
+  /** A word: its terms are `wordTerms(word)`. */
+  word(word: string): void;
+  /** Any other term (a 3-gram with other characters, the ticker), as text. */
+  term(term: string): void;
+}
+
+/** A word's terms: the word itself, then each of its prefixes of PREFIX_MIN..PREFIX_MAX characters. */
+export function wordTerms(word: string): string[] {
+  const terms = [`w${word}`];
+  const top = Math.min(word.length, PREFIX_MAX);
+  for (let len = PREFIX_MIN; len <= top; len++) terms.push(`p${word.slice(0, len)}`);
+  return terms;
+}
+
+/** Three ASCII characters in 21 bits (7 each): a key for a table instead of a string for a map. */
+export const asciiTrigramCode = (a: number, b: number, c: number): number => (a << 14) | (b << 7) | c;
+
+/** The term `asciiTrigramCode` encodes. */
+export const asciiTrigramTerm = (code: number): string =>
+  `g${String.fromCharCode(code >>> 14, (code >>> 7) & 127, code & 127)}`;
+
+/** Every term of a name in `nameTerms` order, ASCII 3-grams as numbers and words whole (the index build's fast paths). */
+export function visitNameTerms(name: string, ticker: string | null, visit: NameTermVisitor): void {
   const text = indexText(name);
-  const terms: string[] = [];
   if (text.length > 0) {
     const padded = ` ${text} `;
-    for (let i = 0; i + 3 <= padded.length; i++) terms.push(`g${padded.slice(i, i + 3)}`);
-    for (const word of text.split(' ')) {
-      if (word.length === 0) continue;
-      terms.push(`w${word}`);
-      const top = Math.min(word.length, PREFIX_MAX);
-      for (let len = PREFIX_MIN; len <= top; len++) terms.push(`p${word.slice(0, len)}`);
+    for (let i = 0; i + 3 <= padded.length; i++) {
+      const a = padded.charCodeAt(i);
+      const b = padded.charCodeAt(i + 1);
+      const c = padded.charCodeAt(i + 2);
+      if ((a | b | c) < 128) visit.trigram(asciiTrigramCode(a, b, c));
+      else visit.term(`g${padded.slice(i, i + 3)}`);
     }
+    for (const word of text.split(' ')) if (word.length > 0) visit.word(word);
   }
   const t = ticker?.trim().toUpperCase().replaceAll('\u0000', '');
-  if (t) terms.push(`t${t}`);
+  if (t) visit.term(`t${t}`);
+}
+
+export function nameTerms(name: string, ticker: string | null = null): string[] {
+  const terms: string[] = [];
+  visitNameTerms(name, ticker, {
+    trigram: (code) => terms.push(asciiTrigramTerm(code)),
+    word: (word) => terms.push(...wordTerms(word)),
+    term: (term) => terms.push(term),
+  });
   return terms;
 }
