@@ -51,7 +51,6 @@ export { DatabricksMatchSink, type DatabricksMatchSinkOptions } from './sql/data
 export { DatabricksReferenceLookup } from './sql/databricks-reference-lookup.js';
 export { DatabricksRunStore } from './sql/databricks-run-store.js';
 export type { EntityKind } from './sql/entity-tables.js';
-export type { DatabricksSchemaUpgrade } from './sql/schema-upgrade.js';
 export { refreshSilver } from './sql/silver-refresh.js';
 export { SqlClient, type SqlParams } from './sql/sql-client.js';
 // SQL / Unity Catalog

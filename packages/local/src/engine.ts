@@ -1,8 +1,8 @@
 import type { RunReport } from '@em/core';
-import type { EngineInitReport, MatchingEngine } from '@em/core/engine';
+import type { EngineInitReport, EngineSchemaUpgrade, MatchingEngine } from '@em/core/engine';
 import { DDL_FILES } from '@em/sql';
 import { Database, type DatabaseOpenOptions } from './db/database.js';
-import { checkSchemaOnOpen, type SchemaUpgrade, upgradeSchema } from './ddl/schema-upgrade.js';
+import { checkSchemaOnOpen, upgradeSchema } from './ddl/schema-upgrade.js';
 import type { LocalEngineShapes } from './engine-shapes.js';
 import { exportGold } from './gold/export-gold.js';
 import { type Monitoring, monitoring } from './gold/monitoring.js';
@@ -58,7 +58,7 @@ export class LocalEngine implements MatchingEngine<LocalEngineShapes> {
   }
 
   /** Bring the database to this em's schema version: the version found and the migrations applied (`em migrate`). */
-  async migrate(): Promise<SchemaUpgrade> {
+  async migrate(): Promise<EngineSchemaUpgrade> {
     const upgrade = await upgradeSchema(this.db);
     this.initialized = true;
     return upgrade;

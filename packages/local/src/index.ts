@@ -1,6 +1,5 @@
 export type { RunReport } from '@em/core';
 export { Database } from './db/database.js';
-export type { SchemaUpgrade } from './ddl/schema-upgrade.js';
 export { LocalEngine, type LocalEngineOptions } from './engine.js';
 export type { LocalEngineShapes } from './engine-shapes.js';
 export type { DatabricksProjection } from './gold/databricks-projection.js';

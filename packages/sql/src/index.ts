@@ -47,6 +47,7 @@ export {
   recordSchemaVersionSql,
   reviewDecisionColumnsSql,
   schemaTablesSql,
+  schemaVersionTableStatements,
 } from './migrations/schema-version-sql.js';
 export { ddlStatements } from './render/ddl-statements.js';
 export { escapeFormulaSql, unescapeFormulaSql } from './render/formula-cells-sql.js';

@@ -8,7 +8,7 @@ import {
   parseCascadeConfig,
 } from '@em/core';
 import { createLlmAdjudicator, llmAdjudicatorOptions } from '@em/core/adjudication';
-import type { EngineInitReport, EngineShapes, MatchingEngine } from '@em/core/engine';
+import type { EngineInitReport, EngineSchemaUpgrade, EngineShapes, MatchingEngine } from '@em/core/engine';
 import { FoundationModelChatTransport } from '../foundation-model/foundation-model-transport.js';
 import { connectDatabricks, type DatabricksConnection } from '../http/create-http.js';
 import { ServingPairScorer } from '../serving/serving-pair-scorer.js';
@@ -17,11 +17,7 @@ import { type BronzeLoadReport, loadBronze } from '../sql/bronze-load.js';
 import { DatabricksReferenceLookup } from '../sql/databricks-reference-lookup.js';
 import type { EntityKind } from '../sql/entity-tables.js';
 import { refreshNamePairSimilarity } from '../sql/name-pair-refresh.js';
-import {
-  type DatabricksSchemaUpgrade,
-  migrateDatabricksSchema,
-  recordNewSchema,
-} from '../sql/schema-upgrade.js';
+import { migrateDatabricksSchema, recordNewSchema } from '../sql/schema-upgrade.js';
 import { refreshSilver } from '../sql/silver-refresh.js';
 import { SqlClient, type SqlParams } from '../sql/sql-client.js';
 import type { SqlSessionSource } from '../sql/sql-session.js';
@@ -157,13 +153,18 @@ export class DatabricksEngine implements MatchingEngine<DatabricksEngineShapes> 
   }
 
   /** Bring the catalog's tables to this em's schema version (`em migrate --engine databricks`). */
-  async migrate(): Promise<DatabricksSchemaUpgrade> {
-    const upgrade = await migrateDatabricksSchema(this.sql);
+  async migrate(): Promise<EngineSchemaUpgrade> {
+    const upgrade = await this.upgradeTables();
     if (upgrade.from === null)
       throw new InputError(
         `Catalog ${this.sql.catalog} has no em tables yet; run \`em init --engine databricks\` first.`,
       );
-    // Views are recreated for the new shape (the catalog exists: no CREATE CATALOG).
+    return upgrade;
+  }
+
+  /** Migrate tables an older em made, then recreate the views for the new shape (the catalog exists: no CREATE CATALOG). */
+  private async upgradeTables(): Promise<EngineSchemaUpgrade> {
+    const upgrade = await migrateDatabricksSchema(this.sql);
     if (upgrade.applied.length > 0) await applyDatabricksDdl(this.sql, { createCatalog: false });
     this.schemaChecked = true;
     return upgrade;
@@ -195,11 +196,7 @@ export class DatabricksEngine implements MatchingEngine<DatabricksEngineShapes> 
 
   /** Match new and changed sources into gold; stage 4 runs only when `config.llm.enabled`. Tables an older em made are migrated first. */
   async run(options: DatabricksRunOptions = {}): Promise<DatabricksRunReport> {
-    if (!this.schemaChecked) {
-      const upgrade = await migrateDatabricksSchema(this.sql);
-      if (upgrade.applied.length > 0) await applyDatabricksDdl(this.sql, { createCatalog: false });
-      this.schemaChecked = true;
-    }
+    if (!this.schemaChecked) await this.upgradeTables();
     return runMatchingOnDatabricks(
       this.sql,
       {

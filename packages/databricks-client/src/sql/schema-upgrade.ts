@@ -1,5 +1,5 @@
+import type { EngineSchemaUpgrade } from '@em/core/engine';
 import {
-  ddlStatements,
   migrationStatements,
   pendingMigrations,
   readSchemaVersion,
@@ -7,18 +7,11 @@ import {
   SCHEMA_VERSION,
   type SqlTarget,
   schemaVersionError,
+  schemaVersionTableStatements,
 } from '@em/sql';
 import type { SqlClient } from './sql-client.js';
 
 const STAGE = 'schema version';
-
-/** What bringing the catalog's tables to this em's schema version did. */
-export interface DatabricksSchemaUpgrade {
-  /** The version found; null: the catalog had no em tables. */
-  readonly from: number | null;
-  readonly to: number;
-  readonly applied: readonly { readonly version: number; readonly name: string }[];
-}
 
 const target = (sql: SqlClient): SqlTarget => ({ dialect: 'databricks', catalog: sql.catalog });
 
@@ -32,7 +25,7 @@ export function readDatabricksSchemaVersion(sql: SqlClient): Promise<number | nu
  * for the embedded engine only are recorded without statements), each followed by its version
  * row. Tables from a newer em are refused. Call before the DDL, whose views may need the new shape.
  */
-export async function migrateDatabricksSchema(sql: SqlClient): Promise<DatabricksSchemaUpgrade> {
+export async function migrateDatabricksSchema(sql: SqlClient): Promise<EngineSchemaUpgrade> {
   const t = target(sql);
   const from = await readDatabricksSchemaVersion(sql);
   if (from === null) return { from, to: SCHEMA_VERSION, applied: [] };
@@ -40,8 +33,7 @@ export async function migrateDatabricksSchema(sql: SqlClient): Promise<Databrick
   const applied: { version: number; name: string }[] = [];
   const pending = pendingMigrations(from);
   if (pending.length === 0) return { from, to: SCHEMA_VERSION, applied };
-  for (const { statement } of ddlStatements(t).filter((s) => s.file === '060_ops_schema_version.sql'))
-    await sql.run(statement, {}, STAGE);
+  for (const statement of schemaVersionTableStatements(t)) await sql.run(statement, {}, STAGE);
   for (const migration of pending) {
     for (const statement of migrationStatements(migration, t))
       await sql.run(statement, {}, `migration ${migration.file}`);

@@ -1,6 +1,6 @@
 import { InputError } from '@em/core';
+import type { EngineSchemaUpgrade } from '@em/core/engine';
 import {
-  ddlStatements,
   migrationStatements,
   pendingMigrations,
   readSchemaVersion,
@@ -8,21 +8,13 @@ import {
   SCHEMA_VERSION,
   type SqlTarget,
   schemaVersionError,
+  schemaVersionTableStatements,
 } from '@em/sql';
 import type { Database } from '../db/database.js';
 import { applyDdl } from './apply-ddl.js';
 
 const DUCKDB: SqlTarget = { dialect: 'duckdb' };
 const STAGE = 'schema version';
-
-/** What bringing a database to this em's schema version did. */
-export interface SchemaUpgrade {
-  /** The version found; null: the database had no em tables and was created at `to`. */
-  readonly from: number | null;
-  readonly to: number;
-  /** Migrations applied, in order (empty when it was current or new). */
-  readonly applied: readonly { readonly version: number; readonly name: string }[];
-}
 
 /** The database's schema version, or null when it has no em tables yet. */
 export function readLocalSchemaVersion(db: Database): Promise<number | null> {
@@ -38,7 +30,7 @@ const record = (db: Database, version: number, name: string) =>
  * its own transaction with its version row, so an interrupted upgrade resumes where it stopped.
  * A database newer than this em is refused. `em init` and `em migrate`.
  */
-export async function upgradeSchema(db: Database): Promise<SchemaUpgrade> {
+export async function upgradeSchema(db: Database): Promise<EngineSchemaUpgrade> {
   const from = await readLocalSchemaVersion(db);
   if (from !== null && from > SCHEMA_VERSION) throw schemaVersionError(db.path, from, '');
   const applied: { version: number; name: string }[] = [];
@@ -49,8 +41,7 @@ export async function upgradeSchema(db: Database): Promise<SchemaUpgrade> {
     });
     return { from, to: SCHEMA_VERSION, applied };
   }
-  const versionTable = ddlStatements(DUCKDB).filter((s) => /ops\.schema_version/.test(s.statement));
-  for (const { statement } of versionTable) await db.run(statement, [], STAGE);
+  for (const statement of schemaVersionTableStatements(DUCKDB)) await db.run(statement, [], STAGE);
   for (const migration of pendingMigrations(from)) {
     await db.transaction(async () => {
       for (const statement of migrationStatements(migration, DUCKDB))

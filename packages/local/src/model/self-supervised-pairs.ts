@@ -8,10 +8,13 @@ import { type EvidenceKind, isEvidence, pseudoEvidence } from './pseudo-evidence
 import { hashString, seededRandom } from './seeded-random.js';
 import type { TrainingPairContext } from './training-pairs.js';
 
+/** Sources self-supervised training reads by default: 20,000 take about 45 s of training on one core. */
+export const DEFAULT_MAX_SOURCES = 20_000;
+
 export interface SelfSupervisedOptions {
   readonly topK?: number;
   readonly seed?: number;
-  /** Sources read at most (a deterministic sample beyond it; default 20,000: about 45 s of training on one core). */
+  /** Sources read at most (a deterministic sample beyond it; default DEFAULT_MAX_SOURCES). */
   readonly maxSources?: number;
   /** Share of evidenced sources also trained as "absent": their row hidden, every candidate a negative (default 0.3). */
   readonly absentShare?: number;
@@ -87,7 +90,7 @@ export function buildSelfSupervisedPairs(
   const topK = options.topK ?? 10;
   const seed = options.seed ?? 1;
   const rand = seededRandom(seed);
-  const max = options.maxSources ?? 20_000;
+  const max = options.maxSources ?? DEFAULT_MAX_SOURCES;
   const negatives = options.negativesPerList ?? 5;
   const read =
     sources.length <= max

@@ -25,7 +25,7 @@ export interface TrainLocalModelOptions {
   readonly labels?: readonly GoldLabel[] | null;
   /** The unlabelled source records (every ingested one): self-supervised training reads them. */
   readonly sources?: readonly SourceEntity[];
-  /** Self-supervised: read at most this many sources (a deterministic sample; default 20,000). */
+  /** Self-supervised: read at most this many sources (a deterministic sample; default DEFAULT_MAX_SOURCES). */
   readonly maxSources?: number;
   /** Use only labels whose source key hashes into this fraction (seed 0), e.g. 0.5 to train on a hash-half. Default 1. */
   readonly labelFraction?: number;

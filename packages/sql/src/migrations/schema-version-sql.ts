@@ -1,4 +1,5 @@
 import { param, type SqlTarget, tableName } from '../dml/sql-target.js';
+import { ddlStatements } from '../render/ddl-statements.js';
 
 /**
  * DuckDB: this database's information_schema. Databricks: the metastore-wide
@@ -26,3 +27,9 @@ export const recordedSchemaVersionSql = (target: SqlTarget): string =>
 export const recordSchemaVersionSql = (target: SqlTarget): string =>
   `/* em:schema-version-record */ INSERT INTO ${tableName(target, 'ops.schema_version')} (version, name, applied_at)
    VALUES (CAST(${param(target, 'version')} AS INT), ${param(target, 'name')}, current_timestamp)`;
+
+/** The DDL of ops.schema_version alone: what an older database needs before its migrations are recorded. */
+export const schemaVersionTableStatements = (target: SqlTarget): string[] =>
+  ddlStatements(target)
+    .filter((s) => s.file === '060_ops_schema_version.sql')
+    .map((s) => s.statement);
