@@ -79,6 +79,7 @@ export {
   NameIndex,
   ParallelIndexRetriever,
   readIndexFile,
+  runIndexBuildWorker,
   runSearchWorker,
   writeIndexFile,
 } from './retrieval/index.js';

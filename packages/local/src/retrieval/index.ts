@@ -1,5 +1,6 @@
 export * from './channels/index.js';
 export { buildCommonBlock, type CommonBlock, defaultCommonFraction } from './common-block.js';
+export { runIndexBuildWorker } from './index-build-worker.js';
 export { readIndexFile, readIndexFingerprint, writeIndexFile } from './index-file.js';
 export { IndexRetriever } from './index-retriever.js';
 export type { SearchOptions } from './name-index.js';
