@@ -36,8 +36,9 @@ if (stage === 'ingest') {
   await engine.ingest('source', path.join(arg!, 'source.csv'));
   out = { reference: ref.loaded, referenceMs: Math.round(referenceMs), referenceCpuMs, referencePeakRssMb };
 } else if (stage === 'train') {
-  // Training reads reference rows as objects: at 10M rows that alone is ~7 GB, so larger
-  // references train on their first rows (the index a run uses still covers all of them).
+  // Training retrieves over an index of the rows it trains on, which it builds when the saved
+  // one differs: at 10M rows a second build of minutes, so larger references train on their
+  // first rows (the index stage then rebuilds over all of them, for the run).
   const rows = Number(arg ?? Number.POSITIVE_INFINITY);
   const all = await engine.query<Record<string, unknown>>(
     `SELECT * FROM (${REFERENCE_ROWS_SQL}) LIMIT ${Number.isFinite(rows) ? rows : 'ALL'}`,

@@ -5,12 +5,13 @@ import { parseCascadeConfig, type ReferenceEntity, sourceKey } from '@em/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalEngine } from '../src/engine.js';
 import { candidatePairs } from '../src/model/candidate-pairs.js';
-import { readReferenceRows } from '../src/model/local-backends.js';
+import { readReferenceRows, readSourceRows } from '../src/model/local-backends.js';
 import { ReferenceIdentifiers } from '../src/model/reference-identifiers.js';
 import { reviewTrainingLabels } from '../src/model/review-training.js';
 import { compareOnLabels } from '../src/model/review-training-report.js';
 import { trainLocalModel } from '../src/model/train-local-model.js';
 import { buildTrainingPairs, type GoldLabel } from '../src/model/training-pairs.js';
+import { readReferenceStore } from '../src/reference/read-reference-store.js';
 import type { IndexRetriever } from '../src/retrieval/index-retriever.js';
 import type { ReviewLabel } from '../src/review/review-labels.js';
 import { FIXTURE_DATA, reviewFixture } from './review-fixture.js';
@@ -158,5 +159,23 @@ describe('trainLocalModel with review decisions', () => {
     expect(c.current.f1).toBeGreaterThan(0.5);
     const same = await compareOnLabels({ reference, retriever }, labels, b, b, config);
     expect(same.delta?.f1).toBe(0);
+    // The columnar store (what em train reads) compares exactly as the row objects do.
+    const store = await readReferenceStore((sql, params) => engine.query(sql, params));
+    const fromStore = await compareOnLabels({ reference: store, retriever }, labels, b.previous, b, config);
+    expect(fromStore).toEqual(c);
+  });
+
+  it('trains the same model from the columnar reference store as from row objects', async () => {
+    const store = await readReferenceStore((sql, params) => engine.query(sql, params));
+    const sources = await readSourceRows((sql) => engine.query(sql));
+    for (const options of [
+      { ...fast, reviewLabels: decisions }, // perturbed reference rows
+      { ...fast, sources }, // self-supervised from the ingested sources
+    ]) {
+      const rows = trainLocalModel(dbPath, reference, options);
+      const columnar = trainLocalModel(dbPath, store, options);
+      expect(columnar.modelVersion).toBe(rows.modelVersion);
+      expect(columnar.training).toEqual(rows.training);
+    }
   });
 });

@@ -13,8 +13,8 @@ const MEASURE_FRACTION = 0.3;
  */
 export async function retrainWithLabels(engine: EmbeddedEngine, dbPath: string): Promise<string[]> {
   const local = await import('@em/local');
-  const query = (sql: string) => engine.query(sql);
-  const reference = await local.readReferenceRows(query);
+  const query = (sql: string, params?: readonly unknown[]) => engine.query(sql, params);
+  const reference = await local.readReferenceStore(query);
   const sources = await local.readSourceRows(query);
   const answers = local.pairLabelsAsReview(local.readPairLabels(local.labelsPathFor(dbPath)), sources);
   const measured = (key: string) => local.inHashFraction(key, MEASURE_FRACTION, 7);

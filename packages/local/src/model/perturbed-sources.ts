@@ -1,4 +1,5 @@
 import type { ReferenceEntity, SourceEntity } from '@em/core';
+import { type ReferenceRows, referenceRows } from '../reference/reference-rows.js';
 import { perturbName } from './perturb-name.js';
 import { seededRandom } from './seeded-random.js';
 
@@ -23,7 +24,7 @@ export interface PerturbOptions {
  * now and then another company's identifier.
  */
 export function perturbedSources(
-  reference: readonly ReferenceEntity[],
+  referenceTable: readonly ReferenceEntity[] | ReferenceRows,
   count: number,
   options: PerturbOptions,
 ): PerturbedSource[] {
@@ -31,10 +32,11 @@ export function perturbedSources(
   const absentShare = options.absentShare ?? 0.15;
   const wrongShare = options.wrongIdentifierShare ?? 0.03;
   const out: PerturbedSource[] = [];
+  const reference = referenceRows(referenceTable);
   if (reference.length === 0) return out;
   for (let i = 0; i < count; i++) {
-    const origin = reference[Math.floor(rand() * reference.length)]!;
-    const other = reference[Math.floor(rand() * reference.length)]!;
+    const origin = reference.row(Math.floor(rand() * reference.length));
+    const other = reference.row(Math.floor(rand() * reference.length));
     const idFrom = rand() < wrongShare ? other : origin;
     // A feed lists the company under its own exchange ticker, often with no industry.
     const roll = rand();

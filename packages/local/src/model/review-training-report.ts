@@ -6,9 +6,9 @@ import {
   type ReferenceLookup,
   runCascade,
   sourceKey,
-  validatedIdentifiers,
 } from '@em/core';
 import { decidePair } from '@em/core/cascade';
+import { type ReferenceRows, referenceRows } from '../reference/reference-rows.js';
 import { IndexRetriever } from '../retrieval/index-retriever.js';
 import { indexPathFor, openIndex } from '../retrieval/open-index.js';
 import { calibrate } from './calibration.js';
@@ -16,6 +16,7 @@ import { gbdtMargin } from './gbdt-model.js';
 import { GbdtPairScorer } from './gbdt-pair-scorer.js';
 import { decisionList, type LabelledPair } from './labelled-pair.js';
 import type { PairModelArtifact } from './pair-model-artifact.js';
+import { ReferenceIdentifiers } from './reference-identifiers.js';
 import { comparison, type DecidedRow, type ModelComparison, scoreRows } from './review-training-metrics.js';
 import type { GoldLabel } from './training-pairs.js';
 
@@ -98,7 +99,7 @@ export function compareOnHeldOut(
 }
 
 export interface LabelEvaluationContext {
-  readonly reference: readonly ReferenceEntity[];
+  readonly reference: readonly ReferenceEntity[] | ReferenceRows;
   readonly retriever: IndexRetriever;
 }
 
@@ -140,20 +141,12 @@ export async function compareOnLabels(
 }
 
 /** Stage 1 over the reference in memory: rows whose validated identifier equals the query's (as silver.normalized_reference). */
-function identifierLookup(reference: readonly ReferenceEntity[]): ReferenceLookup {
+function identifierLookup(table: readonly ReferenceEntity[] | ReferenceRows): ReferenceLookup {
   const schemes: readonly IdentifierScheme[] = ['cusip', 'isin', 'lei'];
-  const byValue = new Map<string, ReferenceEntity[]>();
-  const sorted = [...reference].sort((a, b) => (a.ciq_id < b.ciq_id ? -1 : a.ciq_id > b.ciq_id ? 1 : 0));
-  for (const row of sorted) {
-    const ids = validatedIdentifiers(row);
-    for (const scheme of schemes) {
-      const value = ids[scheme];
-      if (value === null) continue;
-      const rows = byValue.get(`${scheme}:${value}`);
-      if (rows) rows.push(row);
-      else byValue.set(`${scheme}:${value}`, [row]);
-    }
-  }
+  const reference = referenceRows(table);
+  const identifiers = new ReferenceIdentifiers(reference);
+  const byCiqId = (a: ReferenceEntity, b: ReferenceEntity) =>
+    a.ciq_id < b.ciq_id ? -1 : a.ciq_id > b.ciq_id ? 1 : 0;
   return {
     capabilities: { maxBatchSize: 10_000, maxParallelCalls: 1 },
     lookupByIdentifiers: async (queries) =>
@@ -162,7 +155,9 @@ function identifierLookup(reference: readonly ReferenceEntity[]): ReferenceLooku
           const value = q[scheme];
           return value === null
             ? []
-            : (byValue.get(`${scheme}:${value}`) ?? []).map((entity) => ({ scheme, value, entity }));
+            : [...identifiers.rowsWith(scheme, value)]
+                .sort(byCiqId)
+                .map((entity) => ({ scheme, value, entity }));
         }),
       ),
   };
@@ -174,7 +169,7 @@ function identifierLookup(reference: readonly ReferenceEntity[]): ReferenceLooku
  */
 export async function compareOnLabelsForDb(
   dbPath: string,
-  reference: readonly ReferenceEntity[],
+  reference: readonly ReferenceEntity[] | ReferenceRows,
   labels: readonly GoldLabel[],
   previous: ComparedModel | null,
   current: ComparedModel,

@@ -1,6 +1,7 @@
 import { type ScoringPair, type SourceEntity, sourceKey } from '@em/core';
 import { PAIR_FEATURE_NAMES, PAIR_FEATURE_SET, pairFeatures } from '@em/core/features';
 import { nameSimilarity } from '@em/core/text';
+import { referenceRows } from '../reference/reference-rows.js';
 import { candidatePairs } from './candidate-pairs.js';
 import type { LabelledPair } from './labelled-pair.js';
 import { perturbName } from './perturb-name.js';
@@ -165,10 +166,11 @@ export function buildSelfSupervisedPairs(
   // except when a wrong row's name agrees by chance: estimate that chance from random pairs.
   let agreeByChance = 0;
   const trials = Math.min(400, read.length * 4);
+  const reference = referenceRows(ctx.reference);
   for (let i = 0; i < trials; i++) {
     const s = read[Math.floor(rand() * read.length)]!;
-    const r = ctx.reference[Math.floor(rand() * ctx.reference.length)]!;
-    if (nameSimilarity(s.company_name ?? '', r.company_name ?? '') >= IDENTIFIER_NAME_AGREES) agreeByChance++;
+    const name = reference.field('company_name', Math.floor(rand() * reference.length));
+    if (nameSimilarity(s.company_name ?? '', name ?? '') >= IDENTIFIER_NAME_AGREES) agreeByChance++;
   }
   const wrongShare = identifierSources === 0 ? 0 : identifierDisagree / identifierSources;
   const identifierPrecision =

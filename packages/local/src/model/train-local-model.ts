@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { type CascadeConfig, parseCascadeConfig, type ReferenceEntity, type SourceEntity } from '@em/core';
+import { type ReferenceRows, referenceRows } from '../reference/reference-rows.js';
 import { parseBlockingKey } from '../retrieval/channels/blocking-keys.js';
 import { ChannelRetriever } from '../retrieval/channels/channel-retriever.js';
 import { IndexRetriever } from '../retrieval/index-retriever.js';
@@ -69,9 +70,10 @@ export interface TrainedLocalModel {
  */
 export function trainLocalModel(
   dbPath: string,
-  reference: readonly ReferenceEntity[],
+  referenceTable: readonly ReferenceEntity[] | ReferenceRows,
   options: TrainLocalModelOptions = {},
 ): TrainedLocalModel {
+  const reference = referenceRows(referenceTable);
   const indexPath = indexPathFor(dbPath);
   const opened = openIndex(indexPath, reference);
   const retriever = new ChannelRetriever(

@@ -7,6 +7,7 @@ import {
 } from '@em/core';
 import { type ChannelRecall, channelRecall, type RecallCase } from '@em/core/cascade';
 import { PAIR_FEATURE_NAMES, PAIR_FEATURE_SET, pairFeatures } from '@em/core/features';
+import type { ReferenceRows } from '../reference/reference-rows.js';
 import { candidatePairs } from './candidate-pairs.js';
 import type { LabelledPair } from './labelled-pair.js';
 import { perturbedSources } from './perturbed-sources.js';
@@ -19,7 +20,8 @@ export interface GoldLabel {
 }
 
 export interface TrainingPairContext {
-  readonly reference: readonly ReferenceEntity[];
+  /** Columnar (`ReferenceStore`) or an array; rows are read one at a time, as needed. */
+  readonly reference: readonly ReferenceEntity[] | ReferenceRows;
   /** The run's retriever, answering synchronously (`IndexRetriever`, `ChannelRetriever`). */
   readonly retriever: { retrieveOne(source: SourceEntity, k: number): Candidate[] };
   readonly identifiers: ReferenceIdentifiers;

@@ -1,10 +1,11 @@
 import { existsSync } from 'node:fs';
 import type { CascadeConfig } from '@em/core';
 import type { Database } from '../db/database.js';
-import { readReferenceRows, readSourceRows } from '../model/local-backends.js';
+import { readSourceRows } from '../model/local-backends.js';
 import { modelPathFor } from '../model/pair-model-artifact.js';
 import { trainLocalModel } from '../model/train-local-model.js';
 import type { ModelTrust } from '../model/trust-estimate.js';
+import { readReferenceStore } from '../reference/read-reference-store.js';
 
 /** A model `em run` trained because there was none. */
 export interface AutoTrainedModel {
@@ -27,8 +28,8 @@ export async function ensurePairModel(
 ): Promise<AutoTrainedModel | { readonly failed: string } | null> {
   const inMemory = db.path === ':memory:' || db.path === '';
   if (inMemory || existsSync(modelPathFor(db.path))) return null;
-  const query = (sql: string) => db.all(sql);
-  const reference = await readReferenceRows(query);
+  const query = (sql: string, params: readonly unknown[] = []) => db.all(sql, params);
+  const reference = await readReferenceStore(query);
   if (reference.length === 0) return null;
   const sources = await readSourceRows(query);
   if (sources.length === 0) return null;

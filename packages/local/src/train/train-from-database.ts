@@ -2,10 +2,11 @@ import { InputError, parseCascadeConfig } from '@em/core';
 import type { Database } from '../db/database.js';
 import { labelsPathFor, readPairLabels } from '../label/label-store.js';
 import { pairLabelsAsReview } from '../label/labels-for-training.js';
-import { readReferenceRows, readSourceRows } from '../model/local-backends.js';
+import { readSourceRows } from '../model/local-backends.js';
 import type { ModelComparison } from '../model/review-training-metrics.js';
 import { compareOnLabelsForDb } from '../model/review-training-report.js';
 import { type TrainedLocalModel, trainLocalModel } from '../model/train-local-model.js';
+import { readReferenceStore } from '../reference/read-reference-store.js';
 import { reviewDecisionLabels } from '../review/review-labels.js';
 import { readGoldLabels } from './gold-labels.js';
 
@@ -36,10 +37,11 @@ export interface TrainResult extends TrainedLocalModel {
  * it with the model it replaces, on `evalLabelsFile` when given.
  */
 export async function trainFromDatabase(db: Database, options: TrainOptions = {}): Promise<TrainResult> {
-  const query = (sql: string) => db.all(sql, [], 'query');
+  const query = (sql: string, params: readonly unknown[] = []) => db.all(sql, params, 'query');
   const labelsFile = options.labelsFile ?? null;
   const answers = readPairLabels(labelsPathFor(db.path));
-  const reference = await readReferenceRows(query);
+  // Columnar: a million reference rows as a few strings per page, not a million objects.
+  const reference = await readReferenceStore(query);
   // Without labels, training is self-supervised from every ingested source record.
   const sources = labelsFile && answers.length === 0 ? [] : await readSourceRows(query);
   const gold = labelsFile ? await readGoldLabels(db, labelsFile) : { labels: null, missing: 0 };
