@@ -111,16 +111,14 @@ export function extractDocTerms(
 }
 
 /**
- * `tail`'s documents as if they had been extracted right after `head`'s: terms new to `head`
- * get the next ids in the order they first occur in `tail` (exactly the ids one pass over
- * both runs gives), each document's entries are sorted by the new ids, and `head`'s terms and
- * document frequencies grow to cover both. Returns `tail` renumbered; `head` is extended in place
- * (its `terms`), so the result's `df` is the one to use.
+ * The term ids of `head` and `tail` as if one pass had gone over both runs: terms new to
+ * `head` get the next ids in the order they first occur in `tail`. `head.terms` grows in place;
+ * `remap` takes a tail id to its id in the joined space, and `df` counts both runs.
  */
-export function appendDocTerms(
-  head: DocTerms,
-  tail: DocTerms,
-): { tail: DocTerms; terms: string[]; df: Int32Array } {
+export function joinTerms(
+  head: Pick<DocTerms, 'terms' | 'df'>,
+  tail: Pick<DocTerms, 'terms' | 'df'>,
+): { terms: string[]; df: Int32Array; remap: Int32Array } {
   const terms = head.terms;
   const known = new Map<string, number>();
   for (let t = 0; t < terms.length; t++) known.set(terms[t]!, t);
@@ -137,7 +135,16 @@ export function appendDocTerms(
   const df = new Int32Array(terms.length);
   df.set(head.df.subarray(0, Math.min(head.df.length, terms.length)));
   for (let t = 0; t < tail.terms.length; t++) df[remap[t]!]! += tail.df[t]!;
-  const { docOffsets, docTerms, docTf } = tail;
+  return { terms, df, remap };
+}
+
+/**
+ * Renumber a run's entries through `remap` (from `joinTerms`), in place, keeping each
+ * document's entries sorted by id: weights are then summed in the order one pass gives, so
+ * the norms agree bit for bit.
+ */
+export function renumberDocTerms(docs: DocTerms, remap: Int32Array): void {
+  const { docOffsets, docTerms, docTf } = docs;
   const nDocs = docOffsets.length - 1;
   for (let d = 0; d < nDocs; d++) {
     const start = docOffsets[d]!;
@@ -156,7 +163,6 @@ export function appendDocTerms(
       docTf[at] = tf;
     }
   }
-  return { tail: { terms, df, docOffsets, docTerms, docTf }, terms, df };
 }
 
 function grow<T extends Int32Array | Uint16Array>(a: T, size: number): T {

@@ -7,31 +7,45 @@ import {
 } from 'node:worker_threads';
 import { EmError } from '@em/core';
 import { workerModuleCode } from '../workers/worker-module.js';
-import { type DocTerms, extractDocTerms } from './doc-terms.js';
+import { type DocTerms, extractDocTerms, renumberDocTerms } from './doc-terms.js';
 import type { IndexRecord } from './name-index-arrays.js';
+import { type PostingTargets, scatterPostings } from './scatter-postings.js';
 
 interface BuildWorkerData {
   readonly names: readonly string[];
   readonly tickers: readonly (string | null)[];
   readonly withTicker: boolean;
-  /** Int32 at 0: 0 working, 1 result posted on `port`, 2 failed (message posted). */
+  /** Int32 at 0: the worker's state (below). */
   readonly signal: SharedArrayBuffer;
   readonly port: MessagePort;
 }
 
-type BuildReply = { readonly ok: DocTerms } | { readonly error: string };
+/** The tail run's vocabulary: the worker keeps the documents' entries. */
+export type RunTerms = Pick<DocTerms, 'terms' | 'df'>;
+
+/** What the worker needs to write its run's postings into the shared arrays. */
+export interface ScatterJob extends PostingTargets {
+  /** Worker term id → id in the joined vocabulary (`joinTerms`). */
+  readonly remap: Int32Array;
+  /** Number of the run's first document. */
+  readonly first: number;
+}
+
+type TermsReply = { readonly ok: RunTerms } | { readonly error: string };
 
 const WORKING = 0;
-const DONE = 1;
+const TERMS_POSTED = 1;
 const FAILED = 2;
+const SCATTERED = 3;
 
 /**
- * The first pass of an index build over documents `recordAt(from .. to)` in a worker thread,
- * while the calling thread does its own share. `take()` blocks until the worker is done, so
- * the build stays synchronous: the reply comes over a port read with `receiveMessageOnPort`,
- * not through the event loop.
+ * Both passes of an index build over documents `recordAt(from .. to)` in a worker thread,
+ * while the calling thread does its own run: `terms()` gives the run's vocabulary, `scatter()`
+ * has the worker renumber its entries into the joined vocabulary and write its postings into
+ * shared arrays, `finish()` waits for that. The build stays synchronous: replies come over a
+ * port read with `receiveMessageOnPort`, and the state over a SharedArrayBuffer flag.
  */
-export class DocTermsInWorker {
+export class RunInWorker {
   private readonly worker: Worker;
   private readonly signal: Int32Array;
   private readonly port: MessagePort;
@@ -49,43 +63,81 @@ export class DocTermsInWorker {
     const { port1, port2 } = new MessageChannel();
     this.port = port1;
     const data: BuildWorkerData = { names, tickers, withTicker, signal: shared, port: port2 };
-    // A worker that cannot even load its module still raises the flag, so take() never hangs.
+    // A worker that cannot even load its module still raises the flag, so nothing waits forever.
     const code = `${workerModuleCode(import.meta.url, 'runIndexBuildWorker').replace(/;$/, '')}.catch((e) => { const { workerData: w } = require('node:worker_threads'); w.port.postMessage({ error: String(e && e.stack || e) }); const s = new Int32Array(w.signal); Atomics.store(s, 0, ${FAILED}); Atomics.notify(s, 0); });`;
     this.worker = new Worker(code, { eval: true, workerData: data, transferList: [port2] });
     this.worker.unref();
   }
 
-  /** The worker's DocTerms (blocks until it has them). */
-  take(): DocTerms {
-    while (Atomics.load(this.signal, 0) === WORKING) Atomics.wait(this.signal, 0, WORKING, 1000);
-    const reply = receiveMessageOnPort(this.port)?.message as BuildReply | undefined;
+  /** The run's terms and document frequencies (blocks until the worker has them). */
+  terms(): RunTerms {
+    const reply = this.await(WORKING) as TermsReply;
+    if ('error' in reply) this.fail(reply.error);
+    return reply.ok;
+  }
+
+  /** Start the worker's second pass (it runs while the caller scatters its own run). */
+  scatter(job: ScatterJob): void {
+    this.port.postMessage(job, [job.remap.buffer as ArrayBuffer, job.cursor.buffer as ArrayBuffer]);
+  }
+
+  /** Wait for the worker's postings. */
+  finish(): void {
+    this.await(TERMS_POSTED);
     this.port.close();
     void this.worker.terminate();
-    if (!reply || 'error' in reply) {
-      throw new EmError(`Index build worker failed: ${reply ? reply.error : 'no reply'}`);
-    }
-    return reply.ok;
+  }
+
+  /** Wait while the state is `state`; the message that came with the next one (a failure throws). */
+  private await(state: number): unknown {
+    while (Atomics.load(this.signal, 0) === state) Atomics.wait(this.signal, 0, state, 1000);
+    const reply = receiveMessageOnPort(this.port)?.message as { error?: string } | undefined;
+    if (Atomics.load(this.signal, 0) === FAILED) this.fail(reply?.error ?? 'no reply');
+    return reply;
+  }
+
+  private fail(error: string): never {
+    this.port.close();
+    void this.worker.terminate();
+    throw new EmError(`Index build worker failed: ${error}`);
   }
 }
 
-/** Body of an index build worker thread (see DocTermsInWorker). */
+/** Body of an index build worker thread (see RunInWorker). */
 export function runIndexBuildWorker(): void {
   const data = workerData as BuildWorkerData;
   const signal = new Int32Array(data.signal);
-  let reply: BuildReply;
-  let transfer: ArrayBuffer[] = [];
+  const raise = (state: number): void => {
+    Atomics.store(signal, 0, state);
+    Atomics.notify(signal, 0);
+  };
+  const failed = (e: unknown): void => {
+    data.port.postMessage({ error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
+    raise(FAILED);
+  };
+  let docs: DocTerms;
   try {
-    const ok = extractDocTerms(
+    docs = extractDocTerms(
       (d) => ({ company_name: data.names[d]!, ticker: data.tickers[d] ?? null }),
       data.names.length,
       data.withTicker,
     );
-    reply = { ok };
-    transfer = [ok.df, ok.docOffsets, ok.docTerms, ok.docTf].map((a) => a.buffer as ArrayBuffer);
   } catch (e) {
-    reply = { error: e instanceof Error ? (e.stack ?? e.message) : String(e) };
+    failed(e);
+    return;
   }
-  data.port.postMessage(reply, transfer);
-  Atomics.store(signal, 0, 'ok' in reply ? DONE : FAILED);
-  Atomics.notify(signal, 0);
+  data.port.postMessage({ ok: { terms: docs.terms, df: docs.df } } satisfies TermsReply, [
+    docs.df.buffer as ArrayBuffer,
+  ]);
+  raise(TERMS_POSTED);
+  data.port.once('message', (job: ScatterJob) => {
+    try {
+      renumberDocTerms(docs, job.remap);
+      scatterPostings(docs, job.first, job);
+      data.port.close();
+      raise(SCATTERED);
+    } catch (e) {
+      failed(e);
+    }
+  });
 }
