@@ -12,6 +12,7 @@ import {
 } from './name-index-options.js';
 import { nameTerms } from './name-terms.js';
 import { type SearchScratch, searchScratch } from './search-scratch.js';
+import { TermDictionary } from './term-dictionary.js';
 
 export type { IndexRecord, NameIndexArrays, SearchHit };
 
@@ -24,6 +25,8 @@ export interface SearchOptions {
   readonly commonFraction?: number;
   /** A common-term block built elsewhere (a worker receives the main thread's). */
   readonly common?: CommonBlock;
+  /** A term dictionary built elsewhere (a worker receives the main thread's). */
+  readonly dictionary?: TermDictionary;
   /** Documents per scoring window (see exactTopK; tests use tiny ones). */
   readonly window?: number;
   /** How documents sharing only common terms with the query are found (see commonOnlyTopK). */
@@ -35,8 +38,7 @@ export interface SearchOptions {
  * normalized company names (see exactTopK).
  */
 export class NameIndex {
-  /** Term text → id, built on the first query (a process whose workers search never needs it: ~100 MB at 1M rows). */
-  private vocab: Map<string, number> | null = null;
+  private dictionary: TermDictionary | null;
   private readonly blockWeights: Float64Array;
   private readonly unknownIdf: number;
   private readonly countryIds: Map<string, number>;
@@ -48,6 +50,7 @@ export class NameIndex {
     private readonly searchOptions: SearchOptions = {},
   ) {
     this.common = searchOptions.common ?? null;
+    this.dictionary = searchOptions.dictionary ?? null;
     this.blockWeights = blockWeightArray(arrays.options);
     this.unknownIdf = Math.log(arrays.nDocs + 1) + 1;
     this.countryIds = new Map(arrays.countries.map((c, i) => [c, i]));
@@ -67,10 +70,15 @@ export class NameIndex {
     return this.common;
   }
 
+  /** Term text → id (built on first use; shared with search workers). */
+  termDictionary(): TermDictionary {
+    this.dictionary ??= TermDictionary.build(this.arrays.terms);
+    return this.dictionary;
+  }
+
   /** Query vector as (term id, weight) pairs, L2-normalized over all its terms (unknown ones included). */
   queryVector(query: IndexRecord): { ids: number[]; weights: number[] } {
-    this.vocab ??= new Map(this.arrays.terms.map((t, i) => [t, i]));
-    const vocab = this.vocab;
+    const dictionary = this.termDictionary();
     const counts = new Map<string, number>();
     const ticker = this.arrays.options.blockWeights.t > 0 ? (query.ticker ?? null) : null;
     for (const t of nameTerms(query.company_name, ticker)) counts.set(t, (counts.get(t) ?? 0) + 1);
@@ -78,11 +86,11 @@ export class NameIndex {
     const weights: number[] = [];
     let norm = 0;
     for (const [term, tf] of counts) {
-      const id = vocab.get(term);
-      const idf = id === undefined ? this.unknownIdf : this.arrays.idf[id]!;
+      const id = dictionary.idOf(term);
+      const idf = id < 0 ? this.unknownIdf : this.arrays.idf[id]!;
       const w = this.blockWeights[blockIndex(term[0]!)]! * (1 + Math.log(tf)) * idf;
       norm += w * w;
-      if (id !== undefined && w > 0) {
+      if (id >= 0 && w > 0) {
         ids.push(id);
         weights.push(w);
       }
@@ -94,7 +102,8 @@ export class NameIndex {
 
   /** The k best documents by cosine (plus the country boost when set), best first; ties by document order. */
   search(query: IndexRecord, k: number): SearchHit[] {
-    this.scratch ??= searchScratch(this.arrays.nDocs, this.arrays.terms.length, this.searchOptions.window);
+    const nTerms = this.arrays.termOffsets.length - 1;
+    this.scratch ??= searchScratch(this.arrays.nDocs, nTerms, this.searchOptions.window);
     const common = this.commonBlock();
     const { ids, weights } = this.queryVector(query);
     const boost = this.arrays.options.countryBoost;

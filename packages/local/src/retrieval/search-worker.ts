@@ -1,6 +1,7 @@
 import { parentPort } from 'node:worker_threads';
 import { type IndexRecord, NameIndex } from './name-index.js';
 import { arraysFromShared, type SharedIndexData } from './shared-index.js';
+import { TermDictionary } from './term-dictionary.js';
 
 export type WorkerRequest =
   | { readonly kind: 'init'; readonly data: SharedIndexData }
@@ -29,7 +30,10 @@ export function runSearchWorker(): void {
   let index: NameIndex | null = null;
   port.on('message', (request: WorkerRequest) => {
     if (request.kind === 'init') {
-      index = new NameIndex(arraysFromShared(request.data), { common: request.data.common });
+      index = new NameIndex(arraysFromShared(request.data), {
+        common: request.data.common,
+        dictionary: new TermDictionary(request.data.dictionary),
+      });
       port.postMessage({ kind: 'ready' } satisfies WorkerReply);
       return;
     }

@@ -1,5 +1,6 @@
 import type { CommonBlock } from './common-block.js';
 import type { NameIndex, NameIndexArrays } from './name-index.js';
+import { TermDictionary, type TermDictionaryData } from './term-dictionary.js';
 
 type Typed = Int32Array | Float32Array | Uint8Array | Uint16Array;
 
@@ -12,10 +13,10 @@ function shared<T extends Typed>(a: T): T {
   return out;
 }
 
-/** What a search worker needs to rebuild the index: typed arrays in shared memory, terms as one string. */
+/** What a search worker needs to rebuild the index: typed arrays in shared memory, the term dictionary too. */
 export interface SharedIndexData {
   readonly arrays: Omit<NameIndexArrays, 'terms'>;
-  readonly terms: string;
+  readonly dictionary: TermDictionaryData;
   readonly common: CommonBlock;
 }
 
@@ -33,7 +34,7 @@ export function shareIndex(index: NameIndex): SharedIndexData {
       countries: a.countries,
       options: a.options,
     },
-    terms: a.terms.join('\u0000'),
+    dictionary: index.termDictionary().data,
     common: {
       isCommon: shared(c.isCommon),
       offsets: shared(c.offsets),
@@ -52,5 +53,13 @@ export function shareIndex(index: NameIndex): SharedIndexData {
 }
 
 export function arraysFromShared(data: SharedIndexData): NameIndexArrays {
-  return { ...data.arrays, terms: data.terms.length === 0 ? [] : data.terms.split('\u0000') };
+  let terms: string[] | null = null;
+  return {
+    ...data.arrays,
+    // Searching needs only the dictionary: the texts are decoded if something asks for them.
+    get terms() {
+      terms ??= new TermDictionary(data.dictionary).texts();
+      return terms;
+    },
+  };
 }
