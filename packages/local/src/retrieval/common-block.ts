@@ -1,4 +1,5 @@
 import { buildDocKeys, normSteps } from './doc-keys.js';
+import { docsByNormDescending } from './docs-by-norm.js';
 import type { NameIndexArrays } from './name-index-arrays.js';
 
 /**
@@ -72,9 +73,7 @@ export function buildCommonBlock(a: NameIndexArrays, fraction = defaultCommonFra
   }
   const norm = new Float32Array(new SharedArrayBuffer(4 * n));
   for (let d = 0; d < n; d++) norm[d] = Math.sqrt(sq[d]!);
-  const byNorm = new Int32Array(new SharedArrayBuffer(4 * n));
-  for (let d = 0; d < n; d++) byNorm[d] = d;
-  byNorm.sort((x, y) => norm[y]! - norm[x]! || x - y);
+  const byNorm = docsByNormDescending(norm);
   const nCountries = a.countries.length;
   const countryStart = new Int32Array(new SharedArrayBuffer(4 * (nCountries + 1)));
   for (let d = 0; d < n; d++) if (a.docCountry[d]! >= 0) countryStart[a.docCountry[d]! + 1]!++;
