@@ -102,6 +102,40 @@ describe('ingest CSV, Parquet and JSONL alike', () => {
     expect(silver[0]?.original_name).toBe('Renamed Corp');
   });
 
+  it('inserts new rows and updates changed ones in one load, into a non-empty bronze and silver', async () => {
+    const before = await engine.query<{ ciq_id: string; ingestion_timestamp: string }>(
+      'SELECT ciq_id, ingestion_timestamp FROM bronze.reference_entities ORDER BY ciq_id',
+    );
+    const next = [
+      ...rows.map((r, i) => (i === 0 ? { ...r, company_name: 'Changed Again Ltd' } : r)),
+      referenceRow(5),
+      referenceRow(6),
+    ];
+    writeText(tmp.file('ref3.csv'), recordsToCsv(REFERENCE_COLUMNS, next));
+    const report = await engine.ingest('reference', tmp.file('ref3.csv'));
+    // (row 2 was renamed by the previous test and is back to its first name here)
+    expect(report).toMatchObject({ read: 7, loaded: 7, updated: 2, unchanged: 3, inserted: 2 });
+    const after = await engine.query<{ ciq_id: string; ingestion_timestamp: string }>(
+      'SELECT ciq_id, ingestion_timestamp FROM bronze.reference_entities ORDER BY ciq_id',
+    );
+    const kept = new Map(before.map((r) => [r.ciq_id, r.ingestion_timestamp]));
+    // The rows written (changed or new) carry their line in this file; the others keep theirs.
+    const written = await engine.query<{ ciq_id: string; source_line: number }>(
+      'SELECT ciq_id, source_line FROM bronze.reference_entities WHERE source_file = $1 ORDER BY ciq_id',
+      [tmp.file('ref3.csv')],
+    );
+    expect(written).toEqual(
+      [0, 2, 5, 6].map((i) => ({ ciq_id: referenceRow(i).ciq_id, source_line: i + 2 })),
+    );
+    expect(after.filter((r) => r.ingestion_timestamp !== kept.get(r.ciq_id)).map((r) => r.ciq_id)).toEqual(
+      written.map((r) => r.ciq_id),
+    );
+    const silver = await engine.query<{ ciq_id: string; original_name: string }>(
+      'SELECT ciq_id, original_name FROM silver.normalized_reference ORDER BY ciq_id',
+    );
+    expect(silver).toEqual(next.map((r) => ({ ciq_id: r.ciq_id, original_name: r.company_name })));
+  });
+
   it('takes source_system from --system when the file has no such column', async () => {
     writeText(tmp.file('src.csv'), 'source_id,company_name,isin\nA1,Acme Inc,\nA2,Beta plc,\n');
     const report = await engine.ingest('source', tmp.file('src.csv'), { system: 'SAP' });

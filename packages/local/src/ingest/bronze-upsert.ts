@@ -42,11 +42,14 @@ export async function stageBronzeUpsert(db: Database, spec: EntityColumns): Prom
 /**
  * Apply the staged upsert keyed on the entity key. A row whose content hash equals the stored
  * one is left untouched (its ingestion_timestamp too); changed rows are updated with a new
- * ingestion_timestamp; new rows are inserted.
+ * ingestion_timestamp; new rows are inserted. New rows (`NOT existed`: their key is in neither
+ * bronze nor, validation made sure, twice in the load) go in with a plain INSERT, which DuckDB
+ * writes in parallel and at about half MERGE's cost; only changed rows go through the MERGE.
  */
 export async function mergeBronzeUpsert(
   db: Database,
   spec: EntityColumns,
+  counts: UpsertCounts,
   file: string,
   now: string,
 ): Promise<void> {
@@ -57,14 +60,23 @@ export async function mergeBronzeUpsert(
     .filter((c) => !spec.key.includes(c))
     .map((c) => `${c} = ${values[columns.indexOf(c)]}`)
     .join(', ');
-  await db.run(
-    `MERGE INTO ${spec.table} AS t
-     USING (SELECT * FROM em_load WHERE NOT existed OR old_hash <> content_hash) AS s
-     ON ${on}
-     WHEN MATCHED THEN UPDATE SET ${updates}
-     WHEN NOT MATCHED THEN INSERT (${columns.join(', ')}) VALUES (${values.join(', ')})`,
-    [now, file],
-    'loading bronze',
-  );
+  if (counts.inserted > 0) {
+    await db.run(
+      `INSERT INTO ${spec.table} (${columns.join(', ')})
+       SELECT ${values.join(', ')} FROM em_load s WHERE NOT existed`,
+      [now, file],
+      'loading bronze',
+    );
+  }
+  if (counts.updated > 0) {
+    await db.run(
+      `MERGE INTO ${spec.table} AS t
+       USING (SELECT * FROM em_load WHERE existed AND old_hash <> content_hash) AS s
+       ON ${on}
+       WHEN MATCHED THEN UPDATE SET ${updates}`,
+      [now, file],
+      'loading bronze',
+    );
+  }
   await db.run('DROP TABLE em_load', [], 'loading bronze');
 }

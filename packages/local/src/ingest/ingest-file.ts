@@ -126,7 +126,7 @@ async function loadFile(
           onProgress: options.onProgress,
         });
         try {
-          await mergeBronzeUpsert(db, spec, file, new Date().toISOString());
+          await mergeBronzeUpsert(db, spec, counts, file, new Date().toISOString());
         } catch (error) {
           await normalizing.abandon();
           throw error;

@@ -114,7 +114,12 @@ export async function refreshSilver(
   return normalizing.total;
 }
 
-/** Insert or replace the silver rows of `files`: bronze columns as they are, joined with the normalized ones. */
+/**
+ * Insert or replace the silver rows of `files`: bronze columns as they are, joined with the
+ * normalized ones. Into an empty silver table (the first ingest) a plain INSERT does it, which
+ * DuckDB writes in parallel at a fraction of MERGE's cost (the normalized keys are unique: each
+ * is one bronze row); otherwise a MERGE replaces the rows whose key is there.
+ */
 async function mergeSilver(db: Database, spec: EntityColumns, files: readonly string[]): Promise<void> {
   const keys = Object.fromEntries(spec.key.map((k) => [k, `t.${k}`]));
   const columns: Record<string, string> = {
@@ -138,12 +143,27 @@ async function mergeSilver(db: Database, spec: EntityColumns, files: readonly st
     ...(spec.kind === 'source' ? {} : { sector: 't.sector' }),
   };
   const names = Object.keys(columns);
+  const rows = `SELECT ${names.map((c) => `${columns[c]} AS ${c}`).join(', ')}
+     FROM ${spec.table} t JOIN read_csv($1, ${csvCellsReadOptions(NORMALIZED_COLUMNS)}) e
+       ON ${spec.key.map((k, i) => `t.${k} = e.key_${i === 0 ? 'a' : 'b'}`).join(' AND ')}`;
+  const { stored } = await db.one<{ stored: number }>(
+    `SELECT count(*) AS stored FROM ${spec.silverTable}`,
+    [],
+    'normalizing',
+  );
+  if (stored === 0) {
+    await db.run(
+      `INSERT INTO ${spec.silverTable} (${names.join(', ')}, processing_timestamp)
+       SELECT *, now() FROM (${rows})`,
+      [files],
+      'normalizing',
+    );
+    return;
+  }
   const updates = names.filter((c) => !spec.key.includes(c)).map((c) => `${c} = s.${c}`);
   await db.run(
     `MERGE INTO ${spec.silverTable} AS v
-     USING (SELECT ${names.map((c) => `${columns[c]} AS ${c}`).join(', ')}
-            FROM ${spec.table} t JOIN read_csv($1, ${csvCellsReadOptions(NORMALIZED_COLUMNS)}) e
-              ON ${spec.key.map((k, i) => `t.${k} = e.key_${i === 0 ? 'a' : 'b'}`).join(' AND ')}) AS s
+     USING (${rows}) AS s
      ON ${spec.key.map((k) => `v.${k} = s.${k}`).join(' AND ')}
      WHEN MATCHED THEN UPDATE SET ${updates.join(', ')}, processing_timestamp = now()
      WHEN NOT MATCHED THEN INSERT (${names.join(', ')}, processing_timestamp)
