@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { ReferenceEntity, ScoringPair } from '@em/core';
+import { type ReferenceEntity, type ScoringPair, sourceKey } from '@em/core';
 import { PAIR_FEATURE_NAMES, PAIR_FEATURE_SET } from '@em/core/features';
 import { afterAll, describe, expect, it } from 'vitest';
 import { IndexRetriever } from '../retrieval/index-retriever.js';
@@ -73,6 +73,26 @@ describe('pair model training', () => {
     const positives = new Map<string, number>();
     for (const p of built.pairs) positives.set(p.group, (positives.get(p.group) ?? 0) + p.label);
     expect(Math.max(...positives.values())).toBeLessThanOrEqual(1);
+  });
+
+  it('with gold labels, adds perturbed-name lists for matched labels: one positive each, kept out of the trust estimate', () => {
+    const labels = reference.slice(0, 80).map(({ ciq_id, ...fields }, i) => ({
+      source: { ...fields, ticker: null, source_system: 'test', source_id: `s${i}` },
+      trueCiqId: i < 60 ? ciq_id : null,
+    }));
+    const matched = new Set(labels.filter((l) => l.trueCiqId !== null).map((l) => sourceKey(l.source)));
+    const without = buildTrainingPairs(ctx, labels, { seed: 2, perturbShare: 0 });
+    const built = buildTrainingPairs(ctx, labels, { seed: 2, perturbShare: 1 });
+    expect(without.pairs.some((p) => p.instance !== undefined)).toBe(false);
+    const perturbed = built.pairs.filter((p) => p.instance?.endsWith('|perturbed'));
+    expect(built.pairs.length).toBe(without.pairs.length + perturbed.length);
+    const lists = new Map<string, number>();
+    for (const p of perturbed) lists.set(p.instance!, (lists.get(p.instance!) ?? 0) + p.label);
+    // Most of the 60 matched labels keep their true row under a perturbed name; no-match labels get none.
+    expect(lists.size).toBeGreaterThan(30);
+    expect(lists.size).toBeLessThanOrEqual(60);
+    expect([...lists.values()].every((positives) => positives === 1)).toBe(true);
+    expect(perturbed.every((p) => p.forTrust === false && matched.has(p.group))).toBe(true);
   });
 
   it('trains a calibrated model that is deterministic, round-trips through JSON and scores as the scorer port', async () => {
