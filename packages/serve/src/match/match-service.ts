@@ -5,7 +5,7 @@ import {
   runCascade,
   type SourceEntity,
 } from '@em/core';
-import { type LocalBackends, loadLocalBackends, readReferenceRows } from '@em/local';
+import { type LocalBackends, loadLocalBackends, type ReferenceStore, readReferenceStore } from '@em/local';
 import type { DuckDbConsoleStore } from '../store/duckdb-store.js';
 import type { PairModel } from './explain-case.js';
 import { MemoryReferenceLookup } from './memory-reference-lookup.js';
@@ -16,8 +16,10 @@ const STALE_CHECK_MS = 30_000;
 interface Loaded {
   readonly backends: LocalBackends;
   readonly lookup: MemoryReferenceLookup;
-  readonly reference: readonly ReferenceEntity[];
-  readonly byId: ReadonlyMap<string, ReferenceEntity>;
+  /** Columnar: a row becomes an object only when a request needs it. */
+  readonly reference: ReferenceStore;
+  /** ciq_id → row position. */
+  readonly byId: ReadonlyMap<string, number>;
   readonly stamp: string;
 }
 
@@ -44,7 +46,9 @@ export class MatchService {
 
   /** A reference row by ciq_id, from the loaded reference. */
   reference(ciqId: string): ReferenceEntity | undefined {
-    return this.loaded?.byId.get(ciqId);
+    const loaded = this.loaded;
+    const d = loaded?.byId.get(ciqId);
+    return loaded && d !== undefined ? loaded.reference.row(d) : undefined;
   }
 
   get referenceRows(): number {
@@ -94,7 +98,9 @@ export class MatchService {
     });
     this.checkedAt = Date.now();
     if (this.loaded && this.loaded.stamp === stamp) return this.loaded;
-    const reference = await this.store.read((engine) => readReferenceRows((sql) => engine.query(sql)));
+    const reference = await this.store.read((engine) =>
+      readReferenceStore((sql, params) => engine.query(sql, params)),
+    );
     // The index beside the database is reused when current; a stale one is rebuilt and saved, as em run does.
     const backends = loadLocalBackends(this.store.dbPath, reference, { workers: 0 });
     await this.loaded?.backends.close();
@@ -102,9 +108,15 @@ export class MatchService {
       backends,
       lookup: new MemoryReferenceLookup(reference),
       reference,
-      byId: new Map(reference.map((r) => [r.ciq_id, r])),
+      byId: positionsById(reference),
       stamp,
     };
     return this.loaded;
   }
+}
+
+function positionsById(reference: ReferenceStore): Map<string, number> {
+  const byId = new Map<string, number>();
+  for (let d = 0; d < reference.length; d++) byId.set(reference.field('ciq_id', d)!, d);
+  return byId;
 }

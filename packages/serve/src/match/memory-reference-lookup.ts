@@ -6,7 +6,7 @@ import type {
   ReferenceEntity,
   ReferenceLookup,
 } from '@em/core';
-import { ReferenceIdentifiers } from '@em/local';
+import { ReferenceIdentifiers, type ReferenceStore } from '@em/local';
 
 /** In DuckDbReferenceLookup's order (scheme name, then ciq_id: the reference rows are in ciq_id order), so both engines see the same hits. */
 const SCHEMES: readonly IdentifierScheme[] = ['cusip', 'isin', 'lei'];
@@ -19,7 +19,7 @@ export class MemoryReferenceLookup implements ReferenceLookup {
   readonly capabilities: PortCapabilities = { maxBatchSize: 100_000, maxParallelCalls: 1 };
   private readonly identifiers: ReferenceIdentifiers;
 
-  constructor(reference: readonly ReferenceEntity[]) {
+  constructor(reference: readonly ReferenceEntity[] | ReferenceStore) {
     this.identifiers = new ReferenceIdentifiers(reference);
   }
 
