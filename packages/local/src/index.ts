@@ -57,6 +57,7 @@ export {
   hashString,
   inHashFraction,
   loadLocalBackends,
+  MemoryReferenceLookup,
   modelPathFor,
   REFERENCE_ROWS_SQL,
   ReferenceIdentifiers,

@@ -26,6 +26,7 @@ export {
   readSourceRows,
   SOURCE_ROWS_SQL,
 } from './local-backends.js';
+export { MemoryReferenceLookup } from './memory-reference-lookup.js';
 export { explainPair, type FeatureContribution, type PairExplanation } from './pair-explanation.js';
 export {
   artifactText,

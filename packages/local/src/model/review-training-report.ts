@@ -1,22 +1,14 @@
-import {
-  type CascadeConfig,
-  type IdentifierHit,
-  type IdentifierScheme,
-  type ReferenceEntity,
-  type ReferenceLookup,
-  runCascade,
-  sourceKey,
-} from '@em/core';
+import { type CascadeConfig, type ReferenceEntity, runCascade, sourceKey } from '@em/core';
 import { decidePair } from '@em/core/cascade';
-import { type ReferenceRows, referenceRows } from '../reference/reference-rows.js';
+import type { ReferenceRows } from '../reference/reference-rows.js';
 import { IndexRetriever } from '../retrieval/index-retriever.js';
 import { indexPathFor, openIndex } from '../retrieval/open-index.js';
 import { calibrate } from './calibration.js';
 import { gbdtMargin } from './gbdt-model.js';
 import { GbdtPairScorer } from './gbdt-pair-scorer.js';
 import { decisionList, type LabelledPair } from './labelled-pair.js';
+import { MemoryReferenceLookup } from './memory-reference-lookup.js';
 import type { PairModelArtifact } from './pair-model-artifact.js';
-import { ReferenceIdentifiers } from './reference-identifiers.js';
 import { comparison, type DecidedRow, type ModelComparison, scoreRows } from './review-training-metrics.js';
 import type { GoldLabel } from './training-pairs.js';
 
@@ -115,7 +107,7 @@ export async function compareOnLabels(
   current: ComparedModel,
   config: CascadeConfig,
 ): Promise<ModelComparison> {
-  const lookup = identifierLookup(ctx.reference);
+  const lookup = new MemoryReferenceLookup(ctx.reference);
   const sources = labels.map((l) => l.source);
   const truth = new Map(labels.map((l) => [sourceKey(l.source), l.trueCiqId]));
   const run = async (scorer: GbdtPairScorer) => {
@@ -138,29 +130,6 @@ export async function compareOnLabels(
   const before = old.scorer ? await run(old.scorer) : null;
   const after = await run(new GbdtPairScorer(current.artifact, current.modelVersion));
   return comparison('eval-labels', before, old.missing, after);
-}
-
-/** Stage 1 over the reference in memory: rows whose validated identifier equals the query's (as silver.normalized_reference). */
-function identifierLookup(table: readonly ReferenceEntity[] | ReferenceRows): ReferenceLookup {
-  const schemes: readonly IdentifierScheme[] = ['cusip', 'isin', 'lei'];
-  const reference = referenceRows(table);
-  const identifiers = new ReferenceIdentifiers(reference);
-  const byCiqId = (a: ReferenceEntity, b: ReferenceEntity) =>
-    a.ciq_id < b.ciq_id ? -1 : a.ciq_id > b.ciq_id ? 1 : 0;
-  return {
-    capabilities: { maxBatchSize: 10_000, maxParallelCalls: 1 },
-    lookupByIdentifiers: async (queries) =>
-      queries.map((q) =>
-        schemes.flatMap((scheme): IdentifierHit[] => {
-          const value = q[scheme];
-          return value === null
-            ? []
-            : [...identifiers.rowsWith(scheme, value)]
-                .sort(byCiqId)
-                .map((entity) => ({ scheme, value, entity }));
-        }),
-      ),
-  };
 }
 
 /**

@@ -5,10 +5,15 @@ import {
   runCascade,
   type SourceEntity,
 } from '@em/core';
-import { type LocalBackends, loadLocalBackends, type ReferenceStore, readReferenceStore } from '@em/local';
+import {
+  type LocalBackends,
+  loadLocalBackends,
+  MemoryReferenceLookup,
+  type ReferenceStore,
+  readReferenceStore,
+} from '@em/local';
 import type { DuckDbConsoleStore } from '../store/duckdb-store.js';
 import type { PairModel } from './explain-case.js';
-import { MemoryReferenceLookup } from './memory-reference-lookup.js';
 
 /** How often a request checks whether the reference changed (a cheap count + max timestamp). */
 const STALE_CHECK_MS = 30_000;
