@@ -1,5 +1,5 @@
 import { type BinnedMatrix, binFeatures } from './feature-bins.js';
-import type { GbdtModel, GbdtTree } from './gbdt-model.js';
+import { type GbdtModel, type GbdtTree, gbdtMargin } from './gbdt-model.js';
 import { seededRandom } from './seeded-random.js';
 
 export interface GbdtOptions {
@@ -45,6 +45,8 @@ export function trainGbdt(
   labels: ArrayLike<number>,
   options: Partial<GbdtOptions> = {},
   weights?: ArrayLike<number>,
+  /** Boost on from this model: its trees come first, its margins are the start. */
+  initial?: GbdtModel,
 ): GbdtFit {
   const o = { ...DEFAULT_GBDT_OPTIONS, ...options };
   const data = binFeatures(rows);
@@ -57,13 +59,14 @@ export function trainGbdt(
     tot += w[r]!;
   }
   const prior = Math.min(Math.max(tot > 0 ? pos / tot : 0.5, 1e-6), 1 - 1e-6);
-  const baseScore = Math.log(prior / (1 - prior));
+  const baseScore = initial ? initial.baseScore : Math.log(prior / (1 - prior));
   const margin = new Float64Array(n).fill(baseScore);
+  if (initial) for (let r = 0; r < n; r++) margin[r] = gbdtMargin(initial, rows[r]!);
   const grad = new Float64Array(n);
   const hess = new Float64Array(n);
   const rand = seededRandom(o.seed);
   const importance = new Float64Array(data.nFeatures);
-  const trees: GbdtTree[] = [];
+  const trees: GbdtTree[] = initial ? [...initial.trees] : [];
   const rowBuf = new Int32Array(n);
   for (let t = 0; t < o.nTrees; t++) {
     for (let r = 0; r < n; r++) {

@@ -58,4 +58,26 @@ describe('trainGbdt', () => {
     const flat = trainGbdt([[0], [0], [0], [0]], [0, 1, 0, 1], { nTrees: 3, subsample: 1 });
     expect(gbdtMargin(flat.model, [0])).toBeCloseTo(0, 6);
   });
+
+  it('boosts on from an initial model: its trees first, new ones fixing what it gets wrong', () => {
+    const first = (x: number[]) => x[0]! > 0.5;
+    const second = (x: number[]) => x[0]! > 0.5 || x[1]! > 0.8;
+    const a = sample(2000, 5, first);
+    const b = sample(2000, 6, second);
+    const test = sample(1000, 7, second);
+    const initial = trainGbdt(a.rows, a.labels, { nTrees: 30, maxDepth: 2 }).model;
+    const on = trainGbdt(b.rows, b.labels, { nTrees: 20, maxDepth: 2 }, undefined, initial).model;
+    expect(on.baseScore).toBe(initial.baseScore);
+    expect(on.trees.slice(0, 30)).toEqual(initial.trees);
+    expect(on.trees).toHaveLength(50);
+    expect(accuracy(initial, test.rows, test.labels)).toBeLessThan(0.93);
+    expect(accuracy(on, test.rows, test.labels)).toBeGreaterThan(0.97);
+    // Without sampling, 30 trees then 20 more are the 50 trees of one fit: the margins carry over.
+    const exact = { maxDepth: 2, subsample: 1, colsample: 1 };
+    const whole = trainGbdt(a.rows, a.labels, { ...exact, nTrees: 50 }).model;
+    const part = trainGbdt(a.rows, a.labels, { ...exact, nTrees: 30 }).model;
+    expect(trainGbdt(a.rows, a.labels, { ...exact, nTrees: 20 }, undefined, part).model).toEqual(whole);
+    // No new trees: the initial model as it was.
+    expect(trainGbdt(b.rows, b.labels, { nTrees: 0 }, undefined, initial).model).toEqual(initial);
+  });
 });
