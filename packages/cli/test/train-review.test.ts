@@ -60,6 +60,10 @@ describe('em train learns from review decisions', () => {
 
     const again = await json();
     expect(again.modelVersion).toBe(first.modelVersion);
+    // Decisions refine the model fit without them (same trees first, then boosted on).
+    expect(await em()).toMatch(
+      /review decisions\s+25 sources .*the model is fit without them, then 30 trees boosted on/,
+    );
   });
 
   it('--eval-labels: previous and new model on a fixed gold standard, as a table and in --json', async () => {

@@ -61,7 +61,7 @@ function labelsOf(built: ReturnType<typeof buildTrainingPairs>, label: GoldLabel
   const key = sourceKey(label.source);
   const candidates = candidatePairs(label.source, retriever.retrieveOne(label.source, 10), identifiers, 10);
   return {
-    got: built.pairs.filter((p) => p.group === key).map((p) => p.label),
+    got: built.pairs.filter((p) => p.group === key && p.instance === undefined).map((p) => p.label),
     want: candidates.map((c) => (c.candidate.entity.ciq_id === label.trueCiqId ? 1 : 0)),
   };
 }
@@ -85,6 +85,11 @@ describe('review decisions as training labels', () => {
     expect(built.review.positives).toBe(matched.length - built.review.truthNotRetrieved);
     const fromReview = built.pairs.filter((p) => !p.group.startsWith('PERTURBED\u0000'));
     expect(built.review.pairs).toBe(fromReview.length);
+    // Each matched decision also trains under perturbed names, as many lists as kept its row.
+    const copies = fromReview.filter((p) => p.instance !== undefined);
+    expect(built.review.perturbedCopies).toBe(new Set(copies.map((p) => p.instance)).size);
+    expect(built.review.perturbedCopies).toBeGreaterThan(built.review.positives);
+    expect(copies.every((p) => p.human && p.forTrust === false)).toBe(true);
   });
 
   it('a review decision replaces the gold label of the same source', () => {

@@ -233,6 +233,9 @@ export function register(program: Command, ctx: CliContext): void {
                   : `${formatCount(review.sources)} sources (${formatCount(review.matches)} matches, ${formatCount(review.sources - review.matches)} no match), ${formatCount(review.pairs)} pairs` +
                     (review.replacedGold > 0
                       ? `; replace ${formatCount(review.replacedGold)} gold labels`
+                      : '') +
+                    (trained.artifact.training.refinement
+                      ? `; the model is fit without them, then ${trained.artifact.training.refinement.options.nTrees} trees boosted on with them`
                       : ''),
             ],
             [

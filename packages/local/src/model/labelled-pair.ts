@@ -5,6 +5,8 @@ export interface LabelledPair {
   readonly group: string;
   /** Training weight (default 1), e.g. for pairs from human review decisions. */
   readonly weight?: number;
+  /** A person's word (a review decision or an `em label` answer), not a gold file or pseudo-label. */
+  readonly human?: boolean;
   /**
    * The candidate list this pair came from, when one group holds several (a self-supervised
    * source also seen with identifiers blanked, a perturbed name, its row hidden). Decisions are

@@ -33,6 +33,11 @@ export interface PairModelArtifact {
     readonly options: GbdtOptions;
     readonly trainPairs: number;
     readonly heldOutPairs: number;
+    /** Trees added on a person's word (see `REFINE_GBDT`), after `options.nTrees`; absent when none. */
+    readonly refinement?: {
+      readonly humanPairs: number;
+      readonly options: Pick<GbdtOptions, 'nTrees' | 'maxDepth' | 'learningRate'>;
+    };
   };
   /** What the model knows about its own auto-matches (absent in models from before it was kept). */
   readonly trust?: ModelTrust;

@@ -7,11 +7,12 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { IndexRetriever } from '../retrieval/index-retriever.js';
 import { NameIndex } from '../retrieval/name-index.js';
 import { decisionMetrics } from './decision-metrics.js';
+import { gbdtMargin } from './gbdt-model.js';
 import { GbdtPairScorer } from './gbdt-pair-scorer.js';
 import { loadLocalBackends } from './local-backends.js';
 import { modelPathFor, readArtifact, writeArtifact } from './pair-model-artifact.js';
 import { ReferenceIdentifiers } from './reference-identifiers.js';
-import { auc, trainPairModel } from './train-pair-model.js';
+import { auc, REFINE_GBDT, trainPairModel } from './train-pair-model.js';
 import { buildTrainingPairs } from './training-pairs.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'em-model-'));
@@ -93,6 +94,42 @@ describe('pair model training', () => {
     expect(lists.size).toBeLessThanOrEqual(60);
     expect([...lists.values()].every((positives) => positives === 1)).toBe(true);
     expect(perturbed.every((p) => p.forTrust === false && matched.has(p.group))).toBe(true);
+  });
+
+  it("refines on a person's word: the model fit without it comes first, then trees that follow the answers", () => {
+    const options = {
+      featureSet: PAIR_FEATURE_SET,
+      featureNames: PAIR_FEATURE_NAMES,
+      source: 'perturbation' as const,
+      seed: 4,
+      gbdt: { nTrees: 40 },
+    };
+    // Answers a person gave: sources named exactly as a reference row are not that company.
+    const answers = reference.slice(100, 180).map(({ ciq_id: _, ...fields }, i) => ({
+      source: { ...fields, ticker: null, source_system: 'person', source_id: `a${i}` },
+      trueCiqId: null,
+    }));
+    const alone = trainPairModel(buildTrainingPairs(ctx, null, { pairs: 1500, seed: 5 }).pairs, options);
+    const pairs = buildTrainingPairs(ctx, null, { pairs: 1500, seed: 5, review: answers }).pairs;
+    const answered = pairs.filter((p) => p.human);
+    expect(answered.length).toBeGreaterThan(answers.length);
+    const refined = trainPairModel(pairs, options);
+    const trees = refined.artifact.gbdt.trees;
+    expect(trees.slice(0, 40)).toEqual(alone.artifact.gbdt.trees);
+    expect(trees).toHaveLength(40 + REFINE_GBDT.nTrees);
+    expect(refined.artifact.training.refinement?.humanPairs).toBeGreaterThan(answers.length / 2);
+    expect(alone.artifact.training.refinement).toBeUndefined();
+    // The exact-name pairs the person refused score lower than before, on answered pairs as a whole.
+    const mean = (model: typeof refined.artifact.gbdt) =>
+      answered.reduce((sum, p) => sum + gbdtMargin(model, p.features), 0) / answered.length;
+    expect(mean(refined.artifact.gbdt)).toBeLessThan(mean(alone.artifact.gbdt) - 1);
+    // Without a person's word: one fit, as always.
+    expect(
+      trainPairModel(
+        pairs.filter((p) => !p.human),
+        options,
+      ).artifact.gbdt.trees,
+    ).toHaveLength(40);
   });
 
   it('trains a calibrated model that is deterministic, round-trips through JSON and scores as the scorer port', async () => {

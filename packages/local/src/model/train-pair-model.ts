@@ -1,6 +1,6 @@
 import { calibrate, fitIsotonic, fitPlatt } from './calibration.js';
 import { chooseThresholds, type DecisionMetrics, type ScoredGroup } from './decision-metrics.js';
-import { gbdtMargin } from './gbdt-model.js';
+import { type GbdtModel, gbdtMargin } from './gbdt-model.js';
 import { DEFAULT_GBDT_OPTIONS, type GbdtOptions, trainGbdt } from './gbdt-train.js';
 import { decisionList, type LabelledPair } from './labelled-pair.js';
 import {
@@ -72,12 +72,7 @@ export function trainPairModel(
       `Cannot train: ${train.length} training and ${heldOut.length} held-out pairs; both parts need positives and negatives. Give more labelled pairs.`,
     );
   }
-  const fit = trainGbdt(
-    train.map((p) => p.features),
-    train.map((p) => p.label),
-    gbdtOptions,
-    train.some((p) => p.weight !== undefined) ? train.map((p) => p.weight ?? 1) : undefined,
-  );
+  const fit = fitWithRefinement(train, gbdtOptions);
   const margins = heldOut.map((p) => gbdtMargin(fit.model, p.features));
   const labels = heldOut.map((p) => p.label);
   const calibration =
@@ -99,6 +94,7 @@ export function trainPairModel(
       options: gbdtOptions,
       trainPairs: train.length,
       heldOutPairs: heldOut.length,
+      ...(fit.refinement ? { refinement: fit.refinement } : {}),
     },
   };
   const text = artifactText(artifact);
@@ -121,6 +117,43 @@ export function trainPairModel(
       .sort((a, b) => b.gain - a.gain),
   };
   return { artifact, text, modelVersion, report };
+}
+
+/**
+ * The trees a person's word adds (review decisions, `em label` answers): boosted on from the
+ * model fit without it. DEV env overrides while tuning.
+ */
+export const REFINE_GBDT: Pick<GbdtOptions, 'nTrees' | 'maxDepth' | 'learningRate'> = {
+  nTrees: 30,
+  maxDepth: 3,
+  learningRate: 0.1,
+};
+
+/**
+ * The GBDT on the training pairs. When a person's word (review decisions, `em label` answers)
+ * comes on top of other pairs, the model is first fit without it, exactly as it would be
+ * alone, then boosted on (REFINE_GBDT) with every pair: the pairs the first model already fits
+ * give it little gradient, so the new trees move it where the person disagrees with it.
+ */
+function fitWithRefinement(train: readonly LabelledPair[], options: GbdtOptions) {
+  const fit = (ps: readonly LabelledPair[], o: GbdtOptions, initial?: GbdtModel) =>
+    trainGbdt(
+      ps.map((p) => p.features),
+      ps.map((p) => p.label),
+      o,
+      ps.some((p) => p.weight !== undefined) ? ps.map((p) => p.weight ?? 1) : undefined,
+      initial,
+    );
+  const base = train.filter((p) => !p.human);
+  if (REFINE_GBDT.nTrees <= 0 || base.length === train.length || base.length === 0)
+    return { ...fit(train, options), refinement: null };
+  const first = fit(base, options);
+  const refined = fit(train, { ...options, ...REFINE_GBDT }, first.model);
+  return {
+    model: refined.model,
+    importance: first.importance.map((g, i) => g + refined.importance[i]!),
+    refinement: { humanPairs: train.length - base.length, options: { ...REFINE_GBDT } },
+  };
 }
 
 function groupScores(pairs: readonly LabelledPair[], probabilities: readonly number[]): ScoredGroup[] {

@@ -45,6 +45,13 @@ export const HUMAN_LABEL_WEIGHT = 3;
  */
 export const LABEL_PERTURB_SHARE = 0.5;
 
+/**
+ * Perturbed-name copies of each matched review decision or `em label` answer (identifiers
+ * blanked; a copy whose name loses the true row is dropped), each weighted as the answer: a
+ * hundred answers hold few positives, and the copies teach that such names still match.
+ */
+export const HUMAN_LABEL_COPIES = 3;
+
 export interface TrainingPairOptions {
   /** Candidates per source, as the cascade's top-k (default 10). */
   readonly topK?: number;
@@ -75,8 +82,12 @@ export interface ReviewPairStats {
   readonly sources: number;
   /** Decisions that chose a reference row (the others said "no match": every candidate a negative). */
   readonly matches: number;
+  /** Every pair, the perturbed copies' included. */
   readonly pairs: number;
+  /** Sources whose chosen row is among their candidates (a positive pair). */
   readonly positives: number;
+  /** Candidate lists added under a perturbed name (HUMAN_LABEL_COPIES per matched decision, fewer where the name loses the row). */
+  readonly perturbedCopies: number;
   /** Chosen rows that were not among the source's candidates (no positive pair for them). */
   readonly truthNotRetrieved: number;
   /** Gold labels dropped because a review decision covers the same source. */
@@ -97,11 +108,12 @@ export interface TrainingPairs {
   readonly featureSet: string;
 }
 
-const labelled = (pair: ScoringPair, label: 0 | 1, weight?: number): LabelledPair => ({
+const labelled = (pair: ScoringPair, label: 0 | 1, weight?: number, human?: boolean): LabelledPair => ({
   features: pairFeatures(pair),
   label,
   group: sourceKey(pair.source),
   ...(weight !== undefined && weight !== 1 ? { weight } : {}),
+  ...(human ? { human } : {}),
 });
 
 /** Every candidate the cascade would score for a labelled source: the true row positive, the rest hard negatives. */
@@ -110,9 +122,10 @@ function labelPairs(
   { source, trueCiqId }: GoldLabel,
   topK: number,
   weight?: number,
+  human?: boolean,
 ): { pairs: LabelledPair[]; retrieved: boolean; recall: RecallCase | null } {
   const list = candidatePairs(source, ctx.retriever.retrieveOne(source, topK), ctx.identifiers, topK);
-  const pairs = list.map((p) => labelled(p, p.candidate.entity.ciq_id === trueCiqId ? 1 : 0, weight));
+  const pairs = list.map((p) => labelled(p, p.candidate.entity.ciq_id === trueCiqId ? 1 : 0, weight, human));
   const recall =
     trueCiqId === null
       ? null
@@ -178,7 +191,14 @@ export function buildTrainingPairs(
       for (const p of negatives.slice(0, perSource - (positive ? 1 : 0))) pairs.push(labelled(p, 0));
     }
   }
-  const fromReview = reviewPairs(ctx, review, topK, options.reviewWeight ?? HUMAN_LABEL_WEIGHT);
+  const fromReview = reviewPairs(
+    ctx,
+    review,
+    topK,
+    options.reviewWeight ?? HUMAN_LABEL_WEIGHT,
+    HUMAN_LABEL_COPIES,
+    options.seed ?? 1,
+  );
   pairs.push(...fromReview.pairs);
   return {
     pairs,
@@ -191,7 +211,8 @@ export function buildTrainingPairs(
       sources: review.length,
       matches: review.filter((l) => l.trueCiqId !== null).length,
       pairs: fromReview.pairs.length,
-      positives: fromReview.pairs.filter((p) => p.label === 1).length,
+      positives: fromReview.pairs.filter((p) => p.label === 1 && p.instance === undefined).length,
+      perturbedCopies: new Set(fromReview.pairs.flatMap((p) => (p.instance ? [p.instance] : []))).size,
       truthNotRetrieved: fromReview.truthNotRetrieved,
       replacedGold: (labels?.length ?? 0) - (gold?.length ?? 0),
     },
@@ -206,12 +227,14 @@ export function buildTrainingPairs(
  * lists taught the model to refuse true matches: hard-row F1 0.916 with them, 0.919 without). Same
  * group as the label, so it stays on the label's side of the held-out split; its own decision
  * list; and left out of the trust estimate, which judges the model on real labelled sources only.
+ * With `person`, the copy of a review decision or `em label` answer: weighted as it, and `human`.
  */
 function perturbedLabelPairs(
   ctx: TrainingPairContext,
   { source, trueCiqId }: GoldLabel,
   topK: number,
   rand: () => number,
+  person?: { readonly weight: number; readonly copy: number },
 ): TrustPair[] {
   const group = sourceKey(source);
   const perturbed: SourceEntity = {
@@ -227,23 +250,35 @@ function perturbedLabelPairs(
     features: pairFeatures(p),
     label: p.candidate.entity.ciq_id === trueCiqId ? 1 : 0,
     group,
-    instance: `${group}|perturbed`,
+    instance: `${group}|perturbed${person ? person.copy : ''}`,
     forTrust: false,
+    ...(person ? { human: true, ...(person.weight !== 1 ? { weight: person.weight } : {}) } : {}),
   }));
 }
 
+/**
+ * Review decisions and `em label` answers as labelled pairs, each a person's word (`human`:
+ * boosted on after the model is fit without them, see `trainPairModel`): every candidate of the
+ * source, and `copies` perturbed-name lists per matched one.
+ */
 function reviewPairs(
   ctx: TrainingPairContext,
   review: readonly GoldLabel[],
   topK: number,
   weight: number,
+  copies: number,
+  seed: number,
 ): { pairs: LabelledPair[]; truthNotRetrieved: number } {
   const pairs: LabelledPair[] = [];
   let truthNotRetrieved = 0;
+  const rand = seededRandom(seed + 7);
   for (const label of review) {
-    const built = labelPairs(ctx, label, topK, weight);
+    const built = labelPairs(ctx, label, topK, weight, true);
     if (!built.retrieved) truthNotRetrieved++;
     pairs.push(...built.pairs);
+    if (label.trueCiqId !== null && built.retrieved)
+      for (let c = 1; c <= copies; c++)
+        pairs.push(...perturbedLabelPairs(ctx, label, topK, rand, { weight, copy: c }));
   }
   return { pairs, truthNotRetrieved };
 }
