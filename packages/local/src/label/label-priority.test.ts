@@ -51,4 +51,31 @@ describe('labelPriority', () => {
     );
     expect(queue.map((c) => c.source_id)).toEqual(['disputed', 'lonely']);
   });
+
+  it('a channel disagreement counts only as far as the best candidate is plausible', () => {
+    // Every score near 0: which candidate is "best" is noise, and the answer ("none") teaches little.
+    const hopeless = labelCase('hopeless', 'no_match', [
+      candidate('A', 0.01, 0),
+      candidate('B', 0.02, 1, ['ticker']),
+    ]);
+    const plausible = labelCase('plausible', 'no_match', [
+      candidate('A', 0.01, 0),
+      candidate('B', 0.4, 1, ['ticker']),
+    ]);
+    expect(labelPriority(hopeless)).toBeLessThan(0.1);
+    expect(labelPriority(plausible)).toBeGreaterThan(labelPriority(hopeless) + 0.3);
+  });
+
+  it('labelQueue asks once per best candidate: the same listing from several systems is one question', () => {
+    const listing = (system: string) => ({
+      ...labelCase('HEN3', 'no_match', [candidate('HENKEL', 0.3, 1), candidate('OTHER', 0.1, 0)]),
+      source_system: system,
+    });
+    const queue = labelQueue([listing('BER'), listing('DUS'), listing('MUN'), disputed, lonelyDoubt], 4);
+    expect(queue.map((c) => `${c.source_system}/${c.source_id}`)).toEqual([
+      'crm/disputed',
+      'BER/HEN3',
+      'crm/lonely',
+    ]);
+  });
 });
