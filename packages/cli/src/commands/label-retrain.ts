@@ -3,13 +3,15 @@ import type { EmbeddedEngine } from '../engine.js';
 import { formatCount } from '../output/format.js';
 import { renderComparison } from './train.js';
 
-/** Labels held out of the retraining to measure it (by key hash, so the same ones every time). */
+/** Labels kept aside to measure the retraining (by key hash, so the same ones every time). */
 const MEASURE_FRACTION = 0.3;
 
 /**
  * Retrain after `em label`: self-supervised from the ingested sources, plus review decisions,
- * plus the `em label` answers outside a fixed 30% hash part; the previous and the new model
- * are then compared on that 30% (labels neither was trained on), which is the measured gain.
+ * plus the `em label` answers. The gain is measured first: a model trained without a fixed 30%
+ * hash part of the answers is compared with the previous one on that part (labels neither was
+ * trained on). The saved model then learns from every answer: the part kept aside is only
+ * for measuring, not lost to training.
  */
 export async function retrainWithLabels(engine: EmbeddedEngine, dbPath: string): Promise<string[]> {
   const local = await import('@em/local');
@@ -18,24 +20,35 @@ export async function retrainWithLabels(engine: EmbeddedEngine, dbPath: string):
   const sources = await local.readSourceRows(query);
   const answers = local.pairLabelsAsReview(local.readPairLabels(local.labelsPathFor(dbPath)), sources);
   const measured = (key: string) => local.inHashFraction(key, MEASURE_FRACTION, 7);
-  const train = answers.filter((l) => !measured(sourceKey(l.source)));
   const heldOut = answers.filter((l) => measured(sourceKey(l.source)));
-  const trained = local.trainLocalModel(dbPath, reference, {
-    labels: null,
-    sources,
-    reviewLabels: [...(await engine.reviewDecisionLabels()), ...train],
-  });
-  const lines = [
-    `Retrained pair model ${trained.modelVersion} on the ingested sources (self-supervised) with ${formatCount(train.length)} of your ${formatCount(answers.length)} labels; ${formatCount(heldOut.length)} kept aside to measure it.`,
-  ];
-  if (heldOut.length === 0) return [...lines, 'Too few labels to measure the gain yet: label a few more.'];
+  const decisions = await engine.reviewDecisionLabels();
+  const train = (labels: typeof answers) =>
+    local.trainLocalModel(dbPath, reference, {
+      labels: null,
+      sources,
+      reviewLabels: [...decisions, ...labels],
+    });
+  if (heldOut.length === 0) {
+    const trained = train(answers);
+    return [
+      `Retrained pair model ${trained.modelVersion} on the ingested sources (self-supervised) with your ${formatCount(answers.length)} labels.`,
+      'Too few labels to measure the gain yet: label a few more.',
+    ];
+  }
+  const without = train(answers.filter((l) => !measured(sourceKey(l.source))));
   const comparison = await local.compareOnLabelsForDb(
     dbPath,
     reference,
     heldOut.map((l) => ({ source: l.source, trueCiqId: l.ciq_id })),
-    trained.previous,
-    { artifact: trained.artifact, modelVersion: trained.modelVersion },
+    without.previous,
+    { artifact: without.artifact, modelVersion: without.modelVersion },
     parseCascadeConfig({}),
   );
-  return [...lines, '', renderComparison(comparison)];
+  const trained = train(answers);
+  return [
+    `Retrained pair model ${trained.modelVersion} on the ingested sources (self-supervised) with all ${formatCount(answers.length)} of your labels.`,
+    `Measured first without ${formatCount(heldOut.length)} of them, kept aside (${without.modelVersion} against the previous model on those):`,
+    '',
+    renderComparison(comparison),
+  ];
 }
