@@ -121,7 +121,7 @@ export function trainPairModel(
 
 /**
  * The trees a person's word adds (review decisions, `em label` answers): boosted on from the
- * model fit without it. DEV env overrides while tuning.
+ * model fit without it. Chosen on the companies development split (`label-gain --dev`).
  */
 export const REFINE_GBDT: Pick<GbdtOptions, 'nTrees' | 'maxDepth' | 'learningRate'> = {
   nTrees: 30,
@@ -145,8 +145,7 @@ function fitWithRefinement(train: readonly LabelledPair[], options: GbdtOptions)
       initial,
     );
   const base = train.filter((p) => !p.human);
-  if (REFINE_GBDT.nTrees <= 0 || base.length === train.length || base.length === 0)
-    return { ...fit(train, options), refinement: null };
+  if (base.length === train.length || base.length === 0) return { ...fit(train, options), refinement: null };
   const first = fit(base, options);
   const refined = fit(train, { ...options, ...REFINE_GBDT }, first.model);
   return {

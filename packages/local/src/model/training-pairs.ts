@@ -247,12 +247,9 @@ function perturbedLabelPairs(
   const list = candidatePairs(perturbed, ctx.retriever.retrieveOne(perturbed, topK), ctx.identifiers, topK);
   if (!list.some((p) => p.candidate.entity.ciq_id === trueCiqId)) return [];
   return list.map((p) => ({
-    features: pairFeatures(p),
-    label: p.candidate.entity.ciq_id === trueCiqId ? 1 : 0,
-    group,
+    ...labelled(p, p.candidate.entity.ciq_id === trueCiqId ? 1 : 0, person?.weight, person !== undefined),
     instance: `${group}|perturbed${person ? person.copy : ''}`,
     forTrust: false,
-    ...(person ? { human: true, ...(person.weight !== 1 ? { weight: person.weight } : {}) } : {}),
   }));
 }
 
