@@ -64,6 +64,7 @@ export {
   readArtifact,
   readReferenceRows,
   readSourceRows,
+  runGbdtHistogramWorker,
   sigmoid,
   trainGbdt,
   trainLocalModel,

@@ -1,4 +1,11 @@
 import { type BinnedMatrix, binFeatures } from './feature-bins.js';
+import {
+  accumulateHistogram,
+  type Histogram,
+  type HistogramInputs,
+  histogramOffsets,
+} from './gbdt-histogram.js';
+import { HistogramHelper, sharedBytes, sharedFloat64, sharedInt32 } from './gbdt-histogram-helper.js';
 import { type GbdtModel, type GbdtTree, gbdtMargin } from './gbdt-model.js';
 import { seededRandom } from './seeded-random.js';
 
@@ -47,10 +54,55 @@ export function trainGbdt(
   weights?: ArrayLike<number>,
   /** Boost on from this model: its trees come first, its margins are the start. */
   initial?: GbdtModel,
+  /** From this many rows on, a worker thread sums half of each histogram (the trees are the same). */
+  helperFromRows = HELPER_FROM_ROWS,
 ): GbdtFit {
   const o = { ...DEFAULT_GBDT_OPTIONS, ...options };
-  const data = binFeatures(rows);
+  const binned = binFeatures(rows);
+  const n = binned.nRows;
+  const helped = n >= helperFromRows && binned.nFeatures > 1 && o.maxDepth > 0;
+  const data: BinnedMatrix = helped ? { ...binned, rowBins: sharedBytes(binned.rowBins) } : binned;
+  const grad = helped ? sharedFloat64(n) : new Float64Array(n);
+  const hess = helped ? sharedFloat64(n) : new Float64Array(n);
+  const idx = helped ? sharedInt32(n) : new Int32Array(n);
+  const offsets = histogramOffsets(data.edges.map((e) => e.length + 1));
+  const inputs: HistogramInputs = {
+    rowBins: data.rowBins,
+    nFeatures: data.nFeatures,
+    offsets,
+    grad,
+    hess,
+    idx,
+  };
+  const helper = helped ? new HistogramHelper(inputs) : null;
+  try {
+    return boost(rows, labels, o, weights, initial, data, inputs, helper);
+  } finally {
+    helper?.close();
+  }
+}
+
+/**
+ * Rows from which `trainGbdt` starts a helper thread: below it, starting the worker costs
+ * more than it saves.
+ */
+export const HELPER_FROM_ROWS = 20_000;
+
+/** A node this small sums its histogram on one thread (waking the helper costs more). */
+const HELPER_FROM_NODE_ROWS = 2_000;
+
+function boost(
+  rows: readonly ArrayLike<number>[],
+  labels: ArrayLike<number>,
+  o: GbdtOptions,
+  weights: ArrayLike<number> | undefined,
+  initial: GbdtModel | undefined,
+  data: BinnedMatrix,
+  inputs: HistogramInputs,
+  helper: HistogramHelper | null,
+): GbdtFit {
   const n = data.nRows;
+  const { grad, hess } = inputs;
   const w = weights ?? new Float64Array(n).fill(1);
   let pos = 0;
   let tot = 0;
@@ -62,8 +114,6 @@ export function trainGbdt(
   const baseScore = initial ? initial.baseScore : Math.log(prior / (1 - prior));
   const margin = new Float64Array(n).fill(baseScore);
   if (initial) for (let r = 0; r < n; r++) margin[r] = gbdtMargin(initial, rows[r]!);
-  const grad = new Float64Array(n);
-  const hess = new Float64Array(n);
   const rand = seededRandom(o.seed);
   const importance = new Float64Array(data.nFeatures);
   const trees: GbdtTree[] = initial ? [...initial.trees] : [];
@@ -77,7 +127,8 @@ export function trainGbdt(
     let m = 0;
     for (let r = 0; r < n; r++) if (o.subsample >= 1 || rand() < o.subsample) rowBuf[m++] = r;
     const features = sampleFeatures(data.nFeatures, o.colsample, rand);
-    const { tree, bins } = growTree(data, grad, hess, rowBuf.subarray(0, m), features, o, importance);
+    inputs.idx.set(rowBuf.subarray(0, m));
+    const { tree, bins } = growTree(data, inputs, m, features, o, importance, helper);
     trees.push(tree);
     for (let r = 0; r < n; r++) margin[r]! += leafValue(tree, bins, data, r);
   }
@@ -110,22 +161,19 @@ interface Split {
   bin: number;
 }
 
-/** Gradient, hessian and count per (feature, bin): hist[(f * 256 + b) * 3 + {0,1,2}]. */
-type Histogram = Float64Array;
-const HIST_STRIDE = 256 * 3;
-
 /**
- * One tree, grown depth-first. Each node's histogram is built by scanning the rows of the
- * smaller child only; the larger child's is the parent's minus it.
+ * One tree, grown depth-first over rows `inputs.idx[0 .. m)`, which it reorders. Each node's
+ * histogram is built by scanning the rows of the smaller child only; the larger child's is the
+ * parent's minus it.
  */
 function growTree(
   data: BinnedMatrix,
-  grad: Float64Array,
-  hess: Float64Array,
-  rows: Int32Array,
+  inputs: HistogramInputs,
+  m: number,
   features: readonly number[],
   o: GbdtOptions,
   importance: Float64Array,
+  helper: HistogramHelper | null,
 ): { tree: GbdtTree; bins: number[] } {
   const tree = {
     feature: [] as number[],
@@ -136,22 +184,18 @@ function growTree(
     cover: [] as number[],
   };
   const bins: number[] = [];
-  const idx = Int32Array.from(rows);
+  const { grad, hess, idx, offsets } = inputs;
   const nF = data.nFeatures;
+  const used = Int32Array.from(features);
+  const mine = new Int32Array(used.length);
   const histogram = (start: number, end: number): Histogram => {
-    const h = new Float64Array(nF * HIST_STRIDE);
-    for (let i = start; i < end; i++) {
-      const r = idx[i]!;
-      const g = grad[r]!;
-      const hh = hess[r]!;
-      const base = r * nF;
-      for (const f of features) {
-        const at = f * HIST_STRIDE + data.rowBins[base + f]! * 3;
-        h[at]! += g;
-        h[at + 1]! += hh;
-        h[at + 2]!++;
-      }
+    const h = new Float64Array(offsets[nF]!);
+    if (helper === null || end - start < HELPER_FROM_NODE_ROWS) {
+      accumulateHistogram(h, inputs, start, end, used);
+      return h;
     }
+    accumulateHistogram(h, inputs, start, end, helper.begin(start, end, used, mine));
+    helper.end(h);
     return h;
   };
   const grow = (start: number, end: number, depth: number, hist: Histogram): number => {
@@ -208,7 +252,7 @@ function growTree(
       let gl = 0;
       let hl = 0;
       let nl = 0;
-      const base = f * HIST_STRIDE;
+      const base = offsets[f]!;
       for (let b = 0; b < nEdges; b++) {
         gl += hist[base + b * 3]!;
         hl += hist[base + b * 3 + 1]!;
@@ -223,7 +267,7 @@ function growTree(
     }
     return best;
   };
-  grow(0, idx.length, 0, o.maxDepth > 0 ? histogram(0, idx.length) : new Float64Array(0));
+  grow(0, m, 0, o.maxDepth > 0 ? histogram(0, m) : new Float64Array(0));
   return { tree, bins };
 }
 

@@ -80,4 +80,30 @@ describe('trainGbdt', () => {
     // No new trees: the initial model as it was.
     expect(trainGbdt(b.rows, b.labels, { nTrees: 0 }, undefined, initial).model).toEqual(initial);
   });
+
+  it('grows the same trees when a helper thread sums half of each histogram', () => {
+    const rand = seededRandom(11);
+    const rows: number[][] = [];
+    const labels: number[] = [];
+    for (let i = 0; i < 12_000; i++) {
+      // Continuous, few-valued and two-valued features, as the pair features are.
+      const x = [
+        rand(),
+        Math.round(rand() * 4),
+        rand() < 0.3 ? 1 : 0,
+        rand(),
+        Math.round(rand() * 20),
+        rand(),
+      ];
+      rows.push(x);
+      labels.push(x[0]! + 0.2 * x[1]! - 0.5 * x[2]! + 0.3 * rand() > 0.9 ? 1 : 0);
+    }
+    const weights = rows.map((_, i) => (i % 7 === 0 ? 3 : 1));
+    const options = { nTrees: 12, maxDepth: 4 };
+    const alone = trainGbdt(rows, labels, options, weights, undefined, Number.POSITIVE_INFINITY);
+    const helped = trainGbdt(rows, labels, options, weights, undefined, 0);
+    expect(JSON.stringify(helped.model)).toBe(JSON.stringify(alone.model));
+    expect(Array.from(helped.importance)).toEqual(Array.from(alone.importance));
+    expect(alone.model.trees.some((t) => t.feature.filter((f) => f >= 0).length > 3)).toBe(true);
+  });
 });

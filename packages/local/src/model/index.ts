@@ -13,6 +13,7 @@ export {
   type ScoredGroup,
 } from './decision-metrics.js';
 export { type MarginContributions, marginContributions } from './gbdt-contributions.js';
+export { runGbdtHistogramWorker } from './gbdt-histogram-helper.js';
 export { type GbdtModel, type GbdtTree, gbdtMargin, sigmoid } from './gbdt-model.js';
 export { GbdtPairScorer } from './gbdt-pair-scorer.js';
 export { DEFAULT_GBDT_OPTIONS, type GbdtFit, type GbdtOptions, trainGbdt } from './gbdt-train.js';
