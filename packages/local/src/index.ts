@@ -45,6 +45,7 @@ export type {
   PairExplanation,
   PairModelArtifact,
   SelfSupervisedStats,
+  TrainingReuse,
 } from './model/index.js';
 export {
   buildTrainingPairs,

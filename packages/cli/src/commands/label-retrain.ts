@@ -22,11 +22,14 @@ export async function retrainWithLabels(engine: EmbeddedEngine, dbPath: string):
   const measured = (key: string) => local.inHashFraction(key, MEASURE_FRACTION, 7);
   const heldOut = answers.filter((l) => measured(sourceKey(l.source)));
   const decisions = await engine.reviewDecisionLabels();
+  // Both trainings read the same sources: the self-supervised pairs are built once.
+  const reuse = {};
   const train = (labels: typeof answers) =>
     local.trainLocalModel(dbPath, reference, {
       labels: null,
       sources,
       reviewLabels: [...decisions, ...labels],
+      reuse,
     });
   if (heldOut.length === 0) {
     const trained = train(answers);

@@ -1,5 +1,9 @@
 import type { SourceEntity } from '@em/core';
-import { buildSelfSupervisedPairs, type SelfSupervisedStats } from './self-supervised-pairs.js';
+import {
+  buildSelfSupervisedPairs,
+  type SelfSupervisedPairs,
+  type SelfSupervisedStats,
+} from './self-supervised-pairs.js';
 import type { TrustPair } from './train-with-trust.js';
 import {
   buildTrainingPairs,
@@ -21,6 +25,16 @@ export interface ChosenTrainingPairs extends Omit<TrainingPairs, 'pairs' | 'sour
 }
 
 /**
+ * Work one command may share between trainings on the same sources, index and options: the
+ * self-supervised pairs do not depend on labels, so `em label --import`, which trains without
+ * the answers it measures on and then with all of them, builds them once. The first training
+ * fills it; the models are the same as without it.
+ */
+export interface TrainingReuse {
+  selfSupervised?: SelfSupervisedPairs;
+}
+
+/**
  * The training pairs `em train` uses: gold labels when given; else, self-supervised from the
  * unlabelled sources when there are any; else perturbed reference rows. Review decisions are
  * added to any of them.
@@ -29,7 +43,7 @@ export function chooseTrainingPairs(
   ctx: TrainingPairContext,
   labels: readonly GoldLabel[] | null,
   sources: readonly SourceEntity[],
-  options: TrainingPairOptions & { readonly maxSources?: number },
+  options: TrainingPairOptions & { readonly maxSources?: number; readonly reuse?: TrainingReuse },
 ): ChosenTrainingPairs {
   const reviewed = (options.review?.length ?? 0) > 0;
   if (labels !== null || sources.length === 0) {
@@ -42,7 +56,8 @@ export function chooseTrainingPairs(
       identifierPrecision: 0.999,
     };
   }
-  const self = buildSelfSupervisedPairs(ctx, sources, options);
+  const self = options.reuse?.selfSupervised ?? buildSelfSupervisedPairs(ctx, sources, options);
+  if (options.reuse) options.reuse.selfSupervised = self;
   const review = buildTrainingPairs(ctx, [], options);
   const pairs: TrustPair[] = [...self.pairs, ...review.pairs];
   return {

@@ -5,7 +5,11 @@ export {
 } from './auto-precision.js';
 export { type Calibration, calibrate, fitIsotonic, fitPlatt } from './calibration.js';
 export { candidatePairs } from './candidate-pairs.js';
-export { type ChosenTrainingPairs, chooseTrainingPairs } from './choose-training-pairs.js';
+export {
+  type ChosenTrainingPairs,
+  chooseTrainingPairs,
+  type TrainingReuse,
+} from './choose-training-pairs.js';
 export {
   chooseThresholds,
   type DecisionMetrics,

@@ -67,6 +67,14 @@ export interface EvidencePair extends LabelledPair {
   readonly variant: 'original' | 'blanked' | 'perturbed' | 'absent' | 'soft';
 }
 
+/** The pairs self-supervision made, and what the sources gave. */
+export interface SelfSupervisedPairs {
+  readonly pairs: EvidencePair[];
+  readonly stats: SelfSupervisedStats;
+  readonly featureNames: readonly string[];
+  readonly featureSet: string;
+}
+
 /** Ticker-only leads never train as surely right: their rate is an estimate, and such rows belong in review. */
 const TICKER_ONLY_CAP = 0.85;
 
@@ -82,12 +90,7 @@ export function buildSelfSupervisedPairs(
   ctx: TrainingPairContext,
   sources: readonly SourceEntity[],
   options: SelfSupervisedOptions = {},
-): {
-  pairs: EvidencePair[];
-  stats: SelfSupervisedStats;
-  featureNames: readonly string[];
-  featureSet: string;
-} {
+): SelfSupervisedPairs {
   const topK = options.topK ?? 10;
   const seed = options.seed ?? 1;
   const rand = seededRandom(seed);

@@ -6,7 +6,11 @@ import { ChannelRetriever } from '../retrieval/channels/channel-retriever.js';
 import { IndexRetriever } from '../retrieval/index-retriever.js';
 import { indexPathFor, type OpenedIndex, openIndex } from '../retrieval/open-index.js';
 import type { ReviewLabel } from '../review/review-labels.js';
-import { type ChosenTrainingPairs, chooseTrainingPairs } from './choose-training-pairs.js';
+import {
+  type ChosenTrainingPairs,
+  chooseTrainingPairs,
+  type TrainingReuse,
+} from './choose-training-pairs.js';
 import type { GbdtOptions } from './gbdt-train.js';
 import { modelPathFor, type PairModelArtifact, readArtifact, writeArtifact } from './pair-model-artifact.js';
 import { ReferenceIdentifiers } from './reference-identifiers.js';
@@ -46,6 +50,8 @@ export interface TrainLocalModelOptions {
   readonly reviewWeight?: number;
   /** Thresholds for comparing the previous and the new model (default: the cascade defaults). */
   readonly config?: CascadeConfig;
+  /** Shared by trainings of one command on the same sources and options (see TrainingReuse). */
+  readonly reuse?: TrainingReuse;
 }
 
 export interface TrainedLocalModel {
@@ -100,6 +106,7 @@ export function trainLocalModel(
     ...(options.maxSources !== undefined ? { maxSources: options.maxSources } : {}),
     review: reviewTrainingLabels(options.reviewLabels ?? []),
     ...(options.reviewWeight !== undefined ? { reviewWeight: options.reviewWeight } : {}),
+    ...(options.reuse ? { reuse: options.reuse } : {}),
   });
   const trained = withTrust(
     trainPairModel(built.pairs, {
