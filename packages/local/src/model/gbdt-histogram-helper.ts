@@ -6,14 +6,14 @@ import {
   workerData,
 } from 'node:worker_threads';
 import { EmError } from '@em/core';
-import { workerModuleCode } from '../workers/worker-module.js';
+import { waitedWorkerCode } from '../workers/worker-module.js';
 import { accumulateHistogram, type Histogram, type HistogramInputs } from './gbdt-histogram.js';
 
 interface HelperData extends HistogramInputs {
   /** The helper's sums, at the same offsets as in a full histogram. */
   readonly out: Float64Array;
-  /** [state, start, end, feature count, features...]. */
-  readonly control: Int32Array;
+  /** Int32 [state, start, end, feature count, features...]. */
+  readonly signal: SharedArrayBuffer;
   readonly port: MessagePort;
 }
 
@@ -54,9 +54,9 @@ export class HistogramHelper {
     this.out = sharedFloat64(inputs.offsets[inputs.nFeatures]!);
     const { port1, port2 } = new MessageChannel();
     this.port = port1;
-    const data: HelperData = { ...inputs, out: this.out, control: this.control, port: port2 };
-    // A worker that cannot even load its module still raises the flag, so nothing waits forever.
-    const code = `${workerModuleCode(import.meta.url, 'runGbdtHistogramWorker').replace(/;$/, '')}.catch((e) => { const { workerData: w } = require('node:worker_threads'); w.port.postMessage(String(e && e.stack || e)); Atomics.store(w.control, 0, ${FAILED}); Atomics.notify(w.control, 0); });`;
+    const signal = this.control.buffer as SharedArrayBuffer;
+    const data: HelperData = { ...inputs, out: this.out, signal, port: port2 };
+    const code = waitedWorkerCode(import.meta.url, 'runGbdtHistogramWorker', FAILED);
     this.worker = new Worker(code, { eval: true, workerData: data, transferList: [port2] });
     this.worker.unref();
   }
@@ -100,16 +100,16 @@ export class HistogramHelper {
   }
 
   private fail(): never {
-    const error = receiveMessageOnPort(this.port)?.message ?? 'no reply';
+    const reply = receiveMessageOnPort(this.port)?.message as { error?: string } | undefined;
     this.close();
-    throw new EmError(`GBDT histogram worker failed: ${String(error)}`);
+    throw new EmError(`GBDT histogram worker failed: ${reply?.error ?? 'no reply'}`);
   }
 }
 
 /** Body of a histogram helper thread (see HistogramHelper). */
 export function runGbdtHistogramWorker(): void {
   const data = workerData as HelperData;
-  const c = data.control;
+  const c = new Int32Array(data.signal);
   for (;;) {
     let state = Atomics.load(c, 0);
     // Jobs come in quick succession while a tree grows: spin a little before sleeping, as waking
@@ -126,7 +126,7 @@ export function runGbdtHistogramWorker(): void {
       accumulateHistogram(data.out, data, c[1]!, c[2]!, features);
       Atomics.store(c, 0, DONE);
     } catch (e) {
-      data.port.postMessage(e instanceof Error ? (e.stack ?? e.message) : String(e));
+      data.port.postMessage({ error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
       Atomics.store(c, 0, FAILED);
     }
     Atomics.notify(c, 0);

@@ -6,7 +6,7 @@ import {
   workerData,
 } from 'node:worker_threads';
 import { EmError } from '@em/core';
-import { workerModuleCode } from '../workers/worker-module.js';
+import { waitedWorkerCode } from '../workers/worker-module.js';
 import { type DocTerms, extractDocTerms, renumberDocTerms } from './doc-terms.js';
 import type { IndexRecord } from './name-index-arrays.js';
 import { type PostingTargets, scatterPostings } from './scatter-postings.js';
@@ -63,8 +63,7 @@ export class RunInWorker {
     const { port1, port2 } = new MessageChannel();
     this.port = port1;
     const data: BuildWorkerData = { names, tickers, withTicker, signal: shared, port: port2 };
-    // A worker that cannot even load its module still raises the flag, so nothing waits forever.
-    const code = `${workerModuleCode(import.meta.url, 'runIndexBuildWorker').replace(/;$/, '')}.catch((e) => { const { workerData: w } = require('node:worker_threads'); w.port.postMessage({ error: String(e && e.stack || e) }); const s = new Int32Array(w.signal); Atomics.store(s, 0, ${FAILED}); Atomics.notify(s, 0); });`;
+    const code = waitedWorkerCode(import.meta.url, 'runIndexBuildWorker', FAILED);
     this.worker = new Worker(code, { eval: true, workerData: data, transferList: [port2] });
     this.worker.unref();
   }

@@ -15,6 +15,16 @@ export function workerModuleCode(moduleUrl: string, entry: string): string {
     : `import(${JSON.stringify(moduleUrl)}).then((m) => m.${entry}());`;
 }
 
+/**
+ * `workerModuleCode` for a worker its caller waits on synchronously: `workerData.signal` is a
+ * SharedArrayBuffer whose first Int32 is the worker's state. If the module cannot even load, the
+ * worker posts `{ error }` on `workerData.port` and sets the state to `failed`, so nothing waits
+ * forever.
+ */
+export function waitedWorkerCode(moduleUrl: string, entry: string, failed: number): string {
+  return `${workerModuleCode(moduleUrl, entry).replace(/;$/, '')}.catch((e) => { const { workerData: w } = require('node:worker_threads'); w.port.postMessage({ error: String(e && e.stack || e) }); const s = new Int32Array(w.signal); Atomics.store(s, 0, ${failed}); Atomics.notify(s, 0); });`;
+}
+
 /** tsx's ESM API, for workers started from TypeScript sources. */
 function tsLoaderUrl(): string {
   try {
