@@ -35,8 +35,19 @@ export function sharedBytes(from: Uint8Array): Uint8Array {
 }
 
 /**
+ * A tree's features split between the trainer (`mine`) and the helper (`theirs`): every other
+ * one, as low-cardinality features cost more and alternate in the feature list.
+ */
+export function splitFeatures(features: Int32Array): { mine: Int32Array; theirs: Int32Array } {
+  return {
+    mine: features.filter((_, i) => i % 2 === 0),
+    theirs: features.filter((_, i) => i % 2 === 1),
+  };
+}
+
+/**
  * A worker thread that sums part of each histogram's features while the trainer sums the rest
- * (every other feature: low-cardinality ones cost more, and alternate in the feature list).
+ * (see `splitFeatures`).
  * Each feature is summed by one thread in row order, so the trees are bit-identical to one
  * thread's. Synchronous: the trainer waits on a shared flag, as the index build does.
  */
@@ -46,7 +57,7 @@ export class HistogramHelper {
   private readonly control: Int32Array;
   private readonly out: Float64Array;
   private readonly offsets: Int32Array;
-  private theirs = new Int32Array(0);
+  private theirs: Int32Array = new Int32Array(0);
 
   constructor(inputs: HistogramInputs) {
     this.offsets = inputs.offsets;
@@ -61,25 +72,18 @@ export class HistogramHelper {
     this.worker.unref();
   }
 
-  /** Split `features` (ascending) between the helper and the caller; start the helper on rows idx[start .. end). Returns the caller's share. */
-  begin(start: number, end: number, features: Int32Array, mine: Int32Array): Int32Array {
+  /** Start the helper on its features (`theirs`, from `splitFeatures`) over rows idx[start .. end). */
+  begin(start: number, end: number, theirs: Int32Array): void {
     const c = this.control;
-    const theirs: number[] = [];
-    let m = 0;
-    features.forEach((f, i) => {
-      if (i % 2 === 1) theirs.push(f);
-      else mine[m++] = f;
-    });
-    this.theirs = Int32Array.from(theirs);
+    this.theirs = theirs;
     c[1] = start;
     c[2] = end;
     c[3] = theirs.length;
-    c.set(this.theirs, HEADER);
+    c.set(theirs, HEADER);
     // The worker only changes an idle flag to fail (it could not load): then this exchange fails too.
     const idle = Atomics.load(c, 0);
     if (idle === FAILED || Atomics.compareExchange(c, 0, idle, JOB) !== idle) this.fail();
     Atomics.notify(c, 0);
-    return mine.subarray(0, m);
   }
 
   /** Wait for the helper, and copy its features' sums into `h`. */

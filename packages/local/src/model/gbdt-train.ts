@@ -5,7 +5,13 @@ import {
   type HistogramInputs,
   histogramOffsets,
 } from './gbdt-histogram.js';
-import { HistogramHelper, sharedBytes, sharedFloat64, sharedInt32 } from './gbdt-histogram-helper.js';
+import {
+  HistogramHelper,
+  sharedBytes,
+  sharedFloat64,
+  sharedInt32,
+  splitFeatures,
+} from './gbdt-histogram-helper.js';
 import { type GbdtModel, type GbdtTree, gbdtMargin } from './gbdt-model.js';
 import { seededRandom } from './seeded-random.js';
 
@@ -86,7 +92,7 @@ export function trainGbdt(
  * Rows from which `trainGbdt` starts a helper thread: below it, starting the worker costs
  * more than it saves.
  */
-export const HELPER_FROM_ROWS = 20_000;
+const HELPER_FROM_ROWS = 20_000;
 
 /** A node this small sums its histogram on one thread (waking the helper costs more). */
 const HELPER_FROM_NODE_ROWS = 2_000;
@@ -117,7 +123,7 @@ function boost(
   const rand = seededRandom(o.seed);
   const importance = new Float64Array(data.nFeatures);
   const trees: GbdtTree[] = initial ? [...initial.trees] : [];
-  const rowBuf = new Int32Array(n);
+  const { idx } = inputs;
   for (let t = 0; t < o.nTrees; t++) {
     for (let r = 0; r < n; r++) {
       const p = 1 / (1 + Math.exp(-margin[r]!));
@@ -125,9 +131,8 @@ function boost(
       hess[r] = Math.max(p * (1 - p), 1e-16) * w[r]!;
     }
     let m = 0;
-    for (let r = 0; r < n; r++) if (o.subsample >= 1 || rand() < o.subsample) rowBuf[m++] = r;
+    for (let r = 0; r < n; r++) if (o.subsample >= 1 || rand() < o.subsample) idx[m++] = r;
     const features = sampleFeatures(data.nFeatures, o.colsample, rand);
-    inputs.idx.set(rowBuf.subarray(0, m));
     const { tree, bins } = growTree(data, inputs, m, features, o, importance, helper);
     trees.push(tree);
     for (let r = 0; r < n; r++) margin[r]! += leafValue(tree, bins, data, r);
@@ -187,14 +192,15 @@ function growTree(
   const { grad, hess, idx, offsets } = inputs;
   const nF = data.nFeatures;
   const used = Int32Array.from(features);
-  const mine = new Int32Array(used.length);
+  const split = helper ? splitFeatures(used) : null;
   const histogram = (start: number, end: number): Histogram => {
     const h = new Float64Array(offsets[nF]!);
-    if (helper === null || end - start < HELPER_FROM_NODE_ROWS) {
+    if (helper === null || split === null || end - start < HELPER_FROM_NODE_ROWS) {
       accumulateHistogram(h, inputs, start, end, used);
       return h;
     }
-    accumulateHistogram(h, inputs, start, end, helper.begin(start, end, used, mine));
+    helper.begin(start, end, split.theirs);
+    accumulateHistogram(h, inputs, start, end, split.mine);
     helper.end(h);
     return h;
   };
