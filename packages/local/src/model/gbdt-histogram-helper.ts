@@ -6,7 +6,7 @@ import {
   workerData,
 } from 'node:worker_threads';
 import { EmError } from '@em/core';
-import { waitedWorkerCode } from '../workers/worker-module.js';
+import { threadSlot, waitedWorkerCode, waitWhile } from '../workers/worker-module.js';
 import { accumulateHistogram, type Histogram, type HistogramInputs } from './gbdt-histogram.js';
 
 interface HelperData extends HistogramInputs {
@@ -14,6 +14,7 @@ interface HelperData extends HistogramInputs {
   readonly out: Float64Array;
   /** Int32 [state, start, end, feature count, features...]. */
   readonly signal: SharedArrayBuffer;
+  readonly thread: SharedArrayBuffer;
   readonly port: MessagePort;
 }
 
@@ -55,6 +56,7 @@ export class HistogramHelper {
   private readonly worker: Worker;
   private readonly port: MessagePort;
   private readonly control: Int32Array;
+  private readonly thread = threadSlot();
   private readonly out: Float64Array;
   private readonly offsets: Int32Array;
   private theirs: Int32Array = new Int32Array(0);
@@ -66,7 +68,8 @@ export class HistogramHelper {
     const { port1, port2 } = new MessageChannel();
     this.port = port1;
     const signal = this.control.buffer as SharedArrayBuffer;
-    const data: HelperData = { ...inputs, out: this.out, signal, port: port2 };
+    const thread = this.thread.buffer as SharedArrayBuffer;
+    const data: HelperData = { ...inputs, out: this.out, signal, thread, port: port2 };
     const code = waitedWorkerCode(import.meta.url, 'runGbdtHistogramWorker', FAILED);
     this.worker = new Worker(code, { eval: true, workerData: data, transferList: [port2] });
     this.worker.unref();
@@ -90,7 +93,7 @@ export class HistogramHelper {
   end(h: Histogram): void {
     const c = this.control;
     for (let spin = 0; spin < SPIN && Atomics.load(c, 0) === JOB; spin++);
-    while (Atomics.load(c, 0) === JOB) Atomics.wait(c, 0, JOB, 1000);
+    if (!waitWhile(c, JOB, this.thread)) this.fail('its thread ended without a reply');
     if (Atomics.load(c, 0) === FAILED) this.fail();
     const { offsets } = this;
     for (const f of this.theirs) h.set(this.out.subarray(offsets[f]!, offsets[f + 1]!), offsets[f]!);
@@ -103,10 +106,10 @@ export class HistogramHelper {
     void this.worker.terminate();
   }
 
-  private fail(): never {
+  private fail(why = 'no reply'): never {
     const reply = receiveMessageOnPort(this.port)?.message as { error?: string } | undefined;
     this.close();
-    throw new EmError(`GBDT histogram worker failed: ${reply?.error ?? 'no reply'}`);
+    throw new EmError(`GBDT histogram worker failed: ${reply?.error ?? why}`);
   }
 }
 

@@ -6,7 +6,7 @@ import {
   workerData,
 } from 'node:worker_threads';
 import { EmError } from '@em/core';
-import { waitedWorkerCode } from '../workers/worker-module.js';
+import { threadSlot, waitedWorkerCode, waitWhile } from '../workers/worker-module.js';
 import { type DocTerms, extractDocTerms, renumberDocTerms } from './doc-terms.js';
 import type { IndexRecord } from './name-index-arrays.js';
 import { type PostingTargets, scatterPostings } from './scatter-postings.js';
@@ -17,6 +17,8 @@ interface BuildWorkerData {
   readonly withTicker: boolean;
   /** Int32 at 0: the worker's state (below). */
   readonly signal: SharedArrayBuffer;
+  /** The worker's thread id (see threadSlot). */
+  readonly thread: SharedArrayBuffer;
   readonly port: MessagePort;
 }
 
@@ -48,6 +50,7 @@ const SCATTERED = 3;
 export class RunInWorker {
   private readonly worker: Worker;
   private readonly signal: Int32Array;
+  private readonly thread = threadSlot();
   private readonly port: MessagePort;
 
   constructor(recordAt: (d: number) => IndexRecord, from: number, to: number, withTicker: boolean) {
@@ -62,7 +65,8 @@ export class RunInWorker {
     this.signal = new Int32Array(shared);
     const { port1, port2 } = new MessageChannel();
     this.port = port1;
-    const data: BuildWorkerData = { names, tickers, withTicker, signal: shared, port: port2 };
+    const thread = this.thread.buffer as SharedArrayBuffer;
+    const data: BuildWorkerData = { names, tickers, withTicker, signal: shared, thread, port: port2 };
     const code = waitedWorkerCode(import.meta.url, 'runIndexBuildWorker', FAILED);
     this.worker = new Worker(code, { eval: true, workerData: data, transferList: [port2] });
     this.worker.unref();
@@ -89,7 +93,7 @@ export class RunInWorker {
 
   /** Wait while the state is `state`; the message that came with the next one (a failure throws). */
   private await(state: number): unknown {
-    while (Atomics.load(this.signal, 0) === state) Atomics.wait(this.signal, 0, state, 1000);
+    if (!waitWhile(this.signal, state, this.thread)) this.fail('its thread ended without a reply');
     const reply = receiveMessageOnPort(this.port)?.message as { error?: string } | undefined;
     if (Atomics.load(this.signal, 0) === FAILED) this.fail(reply?.error ?? 'no reply');
     return reply;

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -19,10 +20,30 @@ export function workerModuleCode(moduleUrl: string, entry: string): string {
  * `workerModuleCode` for a worker its caller waits on synchronously: `workerData.signal` is a
  * SharedArrayBuffer whose first Int32 is the worker's state. If the module cannot even load, the
  * worker posts `{ error }` on `workerData.port` and sets the state to `failed`, so nothing waits
- * forever.
+ * forever. First of all it writes its thread's id into `workerData.thread` (`threadSlot`), so
+ * that `waitWhile` notices a worker that ends without a word (out of memory, say).
  */
 export function waitedWorkerCode(moduleUrl: string, entry: string, failed: number): string {
-  return `${workerModuleCode(moduleUrl, entry).replace(/;$/, '')}.catch((e) => { const { workerData: w } = require('node:worker_threads'); w.port.postMessage({ error: String(e && e.stack || e) }); const s = new Int32Array(w.signal); Atomics.store(s, 0, ${failed}); Atomics.notify(s, 0); });`;
+  const announce = `try { const { workerData: w } = require('node:worker_threads'); Atomics.store(new Int32Array(w.thread), 0, Number(require('node:fs').readlinkSync('/proc/thread-self').split('/').pop())); } catch {}`;
+  return `${announce} ${workerModuleCode(moduleUrl, entry).replace(/;$/, '')}.catch((e) => { const { workerData: w } = require('node:worker_threads'); w.port.postMessage({ error: String(e && e.stack || e) }); const s = new Int32Array(w.signal); Atomics.store(s, 0, ${failed}); Atomics.notify(s, 0); });`;
+}
+
+/** Where a waited worker writes its thread id: pass `.buffer` as `workerData.thread`. */
+export const threadSlot = (): Int32Array => new Int32Array(new SharedArrayBuffer(4));
+
+/**
+ * Block while `signal[0]` is `state`, checking each second that the worker's thread (its id in
+ * `thread`) still runs. Returns false if it ended with the state unchanged: a worker killed
+ * for memory cannot raise a flag, and its `exit` event never reaches a thread blocked here.
+ * Where thread ids cannot be read (not Linux), it waits as long as the state holds.
+ */
+export function waitWhile(signal: Int32Array, state: number, thread: Int32Array): boolean {
+  while (Atomics.load(signal, 0) === state) {
+    if (Atomics.wait(signal, 0, state, 1000) !== 'timed-out') continue;
+    const tid = Atomics.load(thread, 0);
+    if (tid > 0 && !existsSync(`/proc/self/task/${tid}`)) return Atomics.load(signal, 0) !== state;
+  }
+  return true;
 }
 
 /** tsx's ESM API, for workers started from TypeScript sources. */
