@@ -87,7 +87,14 @@ for (const [mode, m] of means)
 console.log(`\n${table.join('\n')}`);
 const pct = (xs: readonly number[]) => xs.map((x) => `${(x * 100).toFixed(0)}%`).join(', ');
 const mean = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+/** The mean's standard error over seeds (how far another set of seeds may move it), as ± points. */
+const spread = (xs: readonly number[]): string => {
+  if (xs.length < 2) return '';
+  const m = mean(xs);
+  const variance = xs.reduce((a, x) => a + (x - m) ** 2, 0) / (xs.length - 1);
+  return ` ± ${(Math.sqrt(variance / xs.length) * 100).toFixed(0)}`;
+};
 console.log(
   `gap closed by ${count} labels, per seed: F1 ${pct(gaps.f1)}; hard F1 ${pct(gaps.hardF1)}\n` +
-    `mean over ${seeds.length} seeds: F1 ${(mean(gaps.f1) * 100).toFixed(0)}%, hard F1 ${(mean(gaps.hardF1) * 100).toFixed(0)}%`,
+    `mean over ${seeds.length} seeds (± standard error): F1 ${(mean(gaps.f1) * 100).toFixed(0)}%${spread(gaps.f1)}, hard F1 ${(mean(gaps.hardF1) * 100).toFixed(0)}%${spread(gaps.hardF1)}`,
 );
