@@ -47,4 +47,23 @@ describe('calibration', () => {
     expect(c.kind === 'platt' && c.a).toBeCloseTo(2, 0);
     expect(calibrate(c, -0.5)).toBeCloseTo(0.5, 1);
   });
+
+  it('platt stays finite when the held-out rows are nearly separable', () => {
+    // Margins spread over ±30 with 2% of labels flipped: plain Newton steps overshot here and
+    // ran the slope off to about 1.4e13, so every probability came out 0 or 1.
+    const margins: number[] = [];
+    const labels: number[] = [];
+    for (let i = 0; i < 2000; i++) {
+      const m = ((i * 0.618034) % 1) * 60 - 30;
+      margins.push(m);
+      labels.push(m > 0 !== (i * 0.7548777) % 1 < 0.02 ? 1 : 0);
+    }
+    const c = fitPlatt(margins, labels);
+    expect(c.kind === 'platt' && c.a).toBeGreaterThan(0.1);
+    expect(c.kind === 'platt' && c.a).toBeLessThan(2);
+    // Still graded: a margin of 5 is likely, not certain; a margin of 20 near certain.
+    expect(calibrate(c, 5)).toBeGreaterThan(0.7);
+    expect(calibrate(c, 5)).toBeLessThan(0.99);
+    expect(calibrate(c, 20)).toBeGreaterThan(0.99);
+  });
 });

@@ -27,26 +27,44 @@ export function calibrate(c: Calibration, margin: number): number {
   return y[lo]! + t * (y[hi]! - y[lo]!);
 }
 
-/** Platt scaling by Newton's method on the log-loss, with Platt's smoothed targets. */
+/**
+ * Platt scaling: the logistic curve minimizing log-loss against Platt's smoothed targets, by
+ * Newton's method with a backtracking line search (Lin, Lin and Weng, "A note on Platt's
+ * probabilistic outputs for support vector machines", 2007). Plain Newton steps overshoot
+ * once the held-out rows are nearly separable: the curvature vanishes, the slope ran off to
+ * about 1e14, and every probability became 0 or 1. With the line search each step lowers the
+ * loss, and the smoothed targets keep the optimum finite.
+ */
 export function fitPlatt(margins: ArrayLike<number>, labels: ArrayLike<number>): Calibration {
   const n = margins.length;
   let nPos = 0;
   for (let i = 0; i < n; i++) nPos += labels[i]! > 0 ? 1 : 0;
   const hi = (nPos + 1) / (nPos + 2);
   const lo = 1 / (n - nPos + 2);
+  const target = (i: number): number => (labels[i]! > 0 ? hi : lo);
+  /** Log-loss of the curve sigmoid(a·m + b), computed without overflow. */
+  const loss = (a: number, b: number): number => {
+    let f = 0;
+    for (let i = 0; i < n; i++) {
+      const z = a * margins[i]! + b;
+      const t = target(i);
+      f += z >= 0 ? (1 - t) * z + Math.log1p(Math.exp(-z)) : -t * z + Math.log1p(Math.exp(z));
+    }
+    return f;
+  };
   let a = 1;
   let b = 0;
+  let f = loss(a, b);
   for (let iter = 0; iter < 100; iter++) {
     let ga = 0;
     let gb = 0;
-    let haa = 1e-9;
+    let haa = 1e-12;
     let hab = 0;
-    let hbb = 1e-9;
+    let hbb = 1e-12;
     for (let i = 0; i < n; i++) {
       const m = margins[i]!;
       const p = 1 / (1 + Math.exp(-(a * m + b)));
-      const t = labels[i]! > 0 ? hi : lo;
-      const d = p - t;
+      const d = p - target(i);
       const h = p * (1 - p);
       ga += d * m;
       gb += d;
@@ -54,13 +72,24 @@ export function fitPlatt(margins: ArrayLike<number>, labels: ArrayLike<number>):
       hab += h * m;
       hbb += h;
     }
+    if (Math.abs(ga) < 1e-9 && Math.abs(gb) < 1e-9) break;
     const det = haa * hbb - hab * hab;
-    if (Math.abs(det) < 1e-18) break;
-    const da = (hbb * ga - hab * gb) / det;
-    const db = (haa * gb - hab * ga) / det;
-    a -= da;
-    b -= db;
-    if (Math.abs(da) + Math.abs(db) < 1e-10) break;
+    if (!(Math.abs(det) > 0)) break;
+    const da = -(hbb * ga - hab * gb) / det;
+    const db = -(haa * gb - hab * ga) / det;
+    const slope = ga * da + gb * db;
+    let step = 1;
+    while (step >= 1e-10) {
+      const next = loss(a + step * da, b + step * db);
+      if (next < f + 1e-4 * step * slope) {
+        a += step * da;
+        b += step * db;
+        f = next;
+        break;
+      }
+      step /= 2;
+    }
+    if (step < 1e-10 || Math.abs(step * da) + Math.abs(step * db) < 1e-10) break;
   }
   // A negative slope would reverse the ranking; keep the curve monotone.
   if (!(a > 0)) a = 1e-6;
