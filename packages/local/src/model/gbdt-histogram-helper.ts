@@ -1,21 +1,17 @@
-import {
-  MessageChannel,
-  type MessagePort,
-  receiveMessageOnPort,
-  Worker,
-  workerData,
-} from 'node:worker_threads';
+import { type MessagePort, receiveMessageOnPort, type Worker, workerData } from 'node:worker_threads';
 import { EmError } from '@em/core';
-import { threadSlot, waitedWorkerCode, waitWhile } from '../workers/worker-module.js';
+import {
+  startWaitedWorker,
+  THREAD_ENDED,
+  type WaitedWorkerData,
+  waitWhile,
+} from '../workers/worker-module.js';
 import { accumulateHistogram, type Histogram, type HistogramInputs } from './gbdt-histogram.js';
 
-interface HelperData extends HistogramInputs {
+/** `signal` is Int32 [state, start, end, feature count, features...]. */
+interface HelperData extends HistogramInputs, WaitedWorkerData {
   /** The helper's sums, at the same offsets as in a full histogram. */
   readonly out: Float64Array;
-  /** Int32 [state, start, end, feature count, features...]. */
-  readonly signal: SharedArrayBuffer;
-  readonly thread: SharedArrayBuffer;
-  readonly port: MessagePort;
 }
 
 const JOB = 1;
@@ -56,7 +52,7 @@ export class HistogramHelper {
   private readonly worker: Worker;
   private readonly port: MessagePort;
   private readonly control: Int32Array;
-  private readonly thread = threadSlot();
+  private readonly thread: Int32Array;
   private readonly out: Float64Array;
   private readonly offsets: Int32Array;
   private theirs: Int32Array = new Int32Array(0);
@@ -65,14 +61,16 @@ export class HistogramHelper {
     this.offsets = inputs.offsets;
     this.control = sharedInt32(HEADER + inputs.nFeatures);
     this.out = sharedFloat64(inputs.offsets[inputs.nFeatures]!);
-    const { port1, port2 } = new MessageChannel();
-    this.port = port1;
     const signal = this.control.buffer as SharedArrayBuffer;
-    const thread = this.thread.buffer as SharedArrayBuffer;
-    const data: HelperData = { ...inputs, out: this.out, signal, thread, port: port2 };
-    const code = waitedWorkerCode(import.meta.url, 'runGbdtHistogramWorker', FAILED);
-    this.worker = new Worker(code, { eval: true, workerData: data, transferList: [port2] });
-    this.worker.unref();
+    ({
+      worker: this.worker,
+      port: this.port,
+      thread: this.thread,
+    } = startWaitedWorker(import.meta.url, 'runGbdtHistogramWorker', FAILED, {
+      ...inputs,
+      out: this.out,
+      signal,
+    }));
   }
 
   /** Start the helper on its features (`theirs`, from `splitFeatures`) over rows idx[start .. end). */
@@ -93,7 +91,7 @@ export class HistogramHelper {
   end(h: Histogram): void {
     const c = this.control;
     for (let spin = 0; spin < SPIN && Atomics.load(c, 0) === JOB; spin++);
-    if (!waitWhile(c, JOB, this.thread)) this.fail('its thread ended without a reply');
+    if (!waitWhile(c, JOB, this.thread)) this.fail(THREAD_ENDED);
     if (Atomics.load(c, 0) === FAILED) this.fail();
     const { offsets } = this;
     for (const f of this.theirs) h.set(this.out.subarray(offsets[f]!, offsets[f + 1]!), offsets[f]!);

@@ -1,25 +1,20 @@
-import {
-  MessageChannel,
-  type MessagePort,
-  receiveMessageOnPort,
-  Worker,
-  workerData,
-} from 'node:worker_threads';
+import { type MessagePort, receiveMessageOnPort, type Worker, workerData } from 'node:worker_threads';
 import { EmError } from '@em/core';
-import { threadSlot, waitedWorkerCode, waitWhile } from '../workers/worker-module.js';
+import {
+  startWaitedWorker,
+  THREAD_ENDED,
+  type WaitedWorkerData,
+  waitWhile,
+} from '../workers/worker-module.js';
 import { type DocTerms, extractDocTerms, renumberDocTerms } from './doc-terms.js';
 import type { IndexRecord } from './name-index-arrays.js';
 import { type PostingTargets, scatterPostings } from './scatter-postings.js';
 
-interface BuildWorkerData {
+/** `signal` holds the worker's state (below). */
+interface BuildWorkerData extends WaitedWorkerData {
   readonly names: readonly string[];
   readonly tickers: readonly (string | null)[];
   readonly withTicker: boolean;
-  /** Int32 at 0: the worker's state (below). */
-  readonly signal: SharedArrayBuffer;
-  /** The worker's thread id (see threadSlot). */
-  readonly thread: SharedArrayBuffer;
-  readonly port: MessagePort;
 }
 
 /** The tail run's vocabulary: the worker keeps the documents' entries. */
@@ -50,7 +45,7 @@ const SCATTERED = 3;
 export class RunInWorker {
   private readonly worker: Worker;
   private readonly signal: Int32Array;
-  private readonly thread = threadSlot();
+  private readonly thread: Int32Array;
   private readonly port: MessagePort;
 
   constructor(recordAt: (d: number) => IndexRecord, from: number, to: number, withTicker: boolean) {
@@ -63,13 +58,16 @@ export class RunInWorker {
     }
     const shared = new SharedArrayBuffer(4);
     this.signal = new Int32Array(shared);
-    const { port1, port2 } = new MessageChannel();
-    this.port = port1;
-    const thread = this.thread.buffer as SharedArrayBuffer;
-    const data: BuildWorkerData = { names, tickers, withTicker, signal: shared, thread, port: port2 };
-    const code = waitedWorkerCode(import.meta.url, 'runIndexBuildWorker', FAILED);
-    this.worker = new Worker(code, { eval: true, workerData: data, transferList: [port2] });
-    this.worker.unref();
+    ({
+      worker: this.worker,
+      port: this.port,
+      thread: this.thread,
+    } = startWaitedWorker(import.meta.url, 'runIndexBuildWorker', FAILED, {
+      names,
+      tickers,
+      withTicker,
+      signal: shared,
+    }));
   }
 
   /** The run's terms and document frequencies (blocks until the worker has them). */
@@ -93,7 +91,7 @@ export class RunInWorker {
 
   /** Wait while the state is `state`; the message that came with the next one (a failure throws). */
   private await(state: number): unknown {
-    if (!waitWhile(this.signal, state, this.thread)) this.fail('its thread ended without a reply');
+    if (!waitWhile(this.signal, state, this.thread)) this.fail(THREAD_ENDED);
     const reply = receiveMessageOnPort(this.port)?.message as { error?: string } | undefined;
     if (Atomics.load(this.signal, 0) === FAILED) this.fail(reply?.error ?? 'no reply');
     return reply;

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
-import { threadSlot, waitedWorkerCode, waitWhile } from './worker-module.js';
+import { startWaitedWorker, waitedWorkerCode, waitWhile } from './worker-module.js';
 
 /** After `ms`, sets `state[0]` to `value`: a test that would otherwise block forever fails instead. */
 function watchdog(state: Int32Array, ms: number, value: number): Worker {
@@ -41,12 +41,8 @@ describe('waitedWorkerCode', () => {
       const module = path.join(dir, 'exits.mjs');
       writeFileSync(module, 'export function entry() { setTimeout(() => process.exit(7), 50); }\n');
       const state = new Int32Array(new SharedArrayBuffer(4));
-      const thread = threadSlot();
-      const { port1, port2 } = new MessageChannel();
-      const worker = new Worker(waitedWorkerCode(pathToFileURL(module).href, 'entry', 3), {
-        eval: true,
-        workerData: { signal: state.buffer, thread: thread.buffer, port: port2 },
-        transferList: [port2],
+      const { worker, port, thread } = startWaitedWorker(pathToFileURL(module).href, 'entry', 3, {
+        signal: state.buffer as SharedArrayBuffer,
       });
       const exited = new Promise((resolve) => worker.once('exit', resolve));
       const guard = watchdog(state, 20_000, 9);
@@ -55,7 +51,7 @@ describe('waitedWorkerCode', () => {
         expect(Atomics.load(thread, 0)).toBeGreaterThan(0);
         expect(await exited).toBe(7);
       } finally {
-        port1.close();
+        port.close();
         await guard.terminate();
         rmSync(dir, { recursive: true, force: true });
       }
@@ -65,7 +61,7 @@ describe('waitedWorkerCode', () => {
   it('returns once the worker changes the state', async () => {
     const state = new Int32Array(new SharedArrayBuffer(4));
     const guard = watchdog(state, 100, 2);
-    expect(waitWhile(state, 0, threadSlot())).toBe(true);
+    expect(waitWhile(state, 0, new Int32Array(new SharedArrayBuffer(4)))).toBe(true);
     expect(Atomics.load(state, 0)).toBe(2);
     await guard.terminate();
   });
