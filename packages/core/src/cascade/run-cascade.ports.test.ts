@@ -12,7 +12,7 @@ const exactSources = (n: number) =>
 const appleSources = (n: number) => Array.from({ length: n }, (_, i) => sourceEntity(`s${i}`, 'Apple'));
 
 describe('runCascade batching and capabilities', () => {
-  it('works in batches of config.batchSize, writing and reporting each before the next starts', async () => {
+  it('looks up every source at once, then decides and writes in batches of config.batchSize, each reported before the next starts', async () => {
     const backends = createInMemoryBackends(REFERENCE);
     const events: string[] = [];
     const progress: [number, number][] = [];
@@ -38,7 +38,7 @@ describe('runCascade batching and capabilities', () => {
         onProgress: (done, total) => progress.push([done, total]),
       },
     );
-    expect(events).toEqual(['lookup 3', 'upsert 3', 'lookup 3', 'upsert 3', 'lookup 1', 'upsert 1']);
+    expect(events).toEqual(['lookup 7', 'upsert 3', 'upsert 3', 'upsert 1']);
     expect(progress).toEqual([
       [3, 7],
       [6, 7],
@@ -57,7 +57,7 @@ describe('runCascade batching and capabilities', () => {
       },
     });
     await runCascade(exactSources(7), backends, config({ batchSize: 5 }));
-    expect(backends.calls.sizes.lookup).toEqual([2, 2, 1, 2]);
+    expect(backends.calls.sizes.lookup).toEqual([2, 2, 2, 1]);
     await runCascade(appleSources(3), backends, config());
     expect(backends.calls.sizes.retriever).toEqual([2, 1]);
     // 3 sources × 2 candidates, batched across sources.

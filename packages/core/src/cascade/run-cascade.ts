@@ -15,9 +15,12 @@ import { type Clock, defaultClock } from './timing.js';
 /**
  * Route every source through the cascade: 1 exact identifiers → 2 candidate retrieval →
  * 3 pair scoring → 4 LLM adjudication. Returns exactly one result per input position, in input
- * order (a duplicated key gets one result per position). Sources go in batches of
- * `config.batchSize`; each port call is further cut to the port's capabilities. A backend
- * failure rejects the whole call with the stage named; nothing partial is returned.
+ * order (a duplicated key gets one result per position). Stage 1 looks up every source of the
+ * call at once: each lookup statement scans the reference, so on a million rows one statement
+ * per batch cost more than retrieval. The other stages and the writes go in batches of
+ * `config.batchSize`, each written before the next starts. Every port call is further cut to
+ * the port's capabilities. A backend failure rejects the whole call with the stage named;
+ * nothing partial is returned.
  */
 export async function runCascade(
   sources: readonly SourceEntity[],
@@ -29,12 +32,13 @@ export async function runCascade(
   const now = options.now ?? (() => new Date());
   const { signal } = options;
   const results: MatchResult[] = [];
-  for (const batch of chunk(sources, config.batchSize)) {
+  const works = sources.map((source) => startWork(source, clock));
+  await runIdentifierStage(works, backends.lookup, config, clock, signal);
+  for (const batch of chunk(works, config.batchSize)) {
     signal?.throwIfAborted();
-    const works = batch.map((source) => startWork(source, clock));
-    await decideBatch(works, backends, config, clock, signal);
+    await decideBatch(batch, backends, config, clock, signal);
     const timestamp = now().toISOString();
-    const built = works.map((work) =>
+    const built = batch.map((work) =>
       buildResult(work, {
         config,
         timestamp,
@@ -57,6 +61,7 @@ function startWork(source: SourceEntity, clock: Clock): EntityWork {
   return work;
 }
 
+/** Stages 2–4 for a batch whose stage 1 is done. */
 async function decideBatch(
   works: readonly EntityWork[],
   backends: CascadeBackends,
@@ -64,8 +69,6 @@ async function decideBatch(
   clock: Clock,
   signal?: AbortSignal,
 ): Promise<void> {
-  await runIdentifierStage(works, backends.lookup, config, clock, signal);
-  signal?.throwIfAborted();
   await runRetrievalStage(works, backends.retriever, config, clock, signal);
   signal?.throwIfAborted();
   const pairDecisions = await runPairStage(works, backends.scorer, config, clock, signal);
