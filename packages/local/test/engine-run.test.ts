@@ -1,6 +1,8 @@
 import { InputError, REFERENCE_COLUMNS, SOURCE_COLUMNS } from '@em/core';
+import { existsSync, rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalEngine } from '../src/engine.js';
+import { indexPathFor } from '../src/retrieval/open-index.js';
 import { range, referenceRow, sourceRow } from './helpers/dataset.js';
 import { openEngine, stableGold } from './helpers/engine.js';
 import { recordsToCsv, tempDir, writeText } from './helpers/files.js';
@@ -54,8 +56,12 @@ describe('LocalEngine.run', () => {
 
   it('does nothing the second time, and gives an identical gold table with --full', async () => {
     const before = await stableGold(engine);
+    // With nothing new the run loads no stage: the index it would open (and rebuild) is not touched.
+    rmSync(indexPathFor(tmp.file('em.duckdb')));
     const again = await engine.run(exactOnly);
     expect(again).toMatchObject({ processed: 0, skippedUnchanged: N });
+    expect(existsSync(indexPathFor(tmp.file('em.duckdb')))).toBe(false);
+    expect(again.stages?.every((s) => !s.ran && s.detail === 'skipped: nothing new or changed')).toBe(true);
     const full = await engine.run({ full: true, config: { batchSize: 64 }, ...exactOnly });
     expect(full.processed).toBe(N);
     expect(await stableGold(engine)).toEqual(before);

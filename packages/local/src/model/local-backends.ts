@@ -57,6 +57,9 @@ export interface LoadLocalBackendsOptions {
 
 const PARALLEL_MIN_ROWS = 50_000;
 
+/** An in-memory database has no folder to keep an index or a model in. */
+const inMemoryDatabase = (dbPath: string): boolean => dbPath === ':memory:' || dbPath === '';
+
 /**
  * Stage 2 and 3 backends for a database: the retrieval index beside it (`<db>.em-index`,
  * rebuilt and saved when missing or stale) and, when `<db>.em-model.json` exists, the
@@ -68,8 +71,7 @@ export function loadLocalBackends(
   reference: readonly ReferenceEntity[] | ReferenceRows,
   options: LoadLocalBackendsOptions = {},
 ): LocalBackends {
-  // An in-memory database has no folder to keep an index or a model in.
-  const inMemory = dbPath === ':memory:' || dbPath === '';
+  const inMemory = inMemoryDatabase(dbPath);
   const indexPath = indexPathFor(dbPath);
   const opened = openIndex(indexPath, reference, {
     rebuild: options.rebuildIndex ?? false,
@@ -90,14 +92,16 @@ export function loadLocalBackends(
     if (names instanceof ParallelIndexRetriever) await names.close();
   };
   const index = { ...opened, path: indexPath };
+  const pairModel = pairModelBeside(dbPath);
+  return { retriever, scorer: pairModel?.scorer, index, model: pairModel?.model ?? null, close };
+}
+
+/** The trained pair model beside a database (`<db>.em-model.json`), or null when there is none. Reads no reference. */
+export function pairModelBeside(
+  dbPath: string,
+): { readonly scorer: GbdtPairScorer; readonly model: NonNullable<LocalBackends['model']> } | null {
   const modelPath = modelPathFor(dbPath);
-  if (inMemory || !existsSync(modelPath)) return { retriever, scorer: undefined, index, model: null, close };
+  if (inMemoryDatabase(dbPath) || !existsSync(modelPath)) return null;
   const { artifact, modelVersion } = readArtifact(modelPath);
-  return {
-    retriever,
-    scorer: new GbdtPairScorer(artifact, modelVersion),
-    index,
-    model: { path: modelPath, modelVersion },
-    close,
-  };
+  return { scorer: new GbdtPairScorer(artifact, modelVersion), model: { path: modelPath, modelVersion } };
 }

@@ -3,6 +3,7 @@ import type { EngineRunOptions } from '@em/core/engine';
 import type { Database } from '../db/database.js';
 import { type DecidedForEstimate, estimateAutoPrecision } from '../model/auto-precision.js';
 import { GbdtPairScorer } from '../model/gbdt-pair-scorer.js';
+import { pairModelBeside } from '../model/local-backends.js';
 import { DuckDbReferenceLookup } from '../ports/duckdb-reference-lookup.js';
 import { defaultBackends } from './default-backends.js';
 import { DuckDbRunStore } from './duckdb-run-store.js';
@@ -29,13 +30,20 @@ export async function runMatching(db: Database, options: RunOptions = {}): Promi
   // No pair model: train one without labels first rather than skip stage 3 (issue #10).
   const trainedModel =
     options.backends || options.autoTrain === false ? null : await ensurePairModel(db, parsed);
+  const store = new DuckDbRunStore(db);
+  const pairModel = options.backends ? null : pairModelBeside(db.path);
+  const idle =
+    !options.backends &&
+    !(await hasWork(store, options.full ?? false, pairModel?.scorer.modelVersion ?? null));
   const { backends, config, close } = options.backends
     ? { backends: options.backends, config: parsed, close: async () => {} }
-    : await defaultBackends(db, parsed, options.llmApiKey ?? null);
+    : idle
+      ? { backends: pairModel ? { scorer: pairModel.scorer } : {}, config: parsed, close: async () => {} }
+      : await defaultBackends(db, parsed, options.llmApiKey ?? null);
   const autoMatches: DecidedForEstimate[] = [];
   try {
     const report = await runMatchingJob(
-      new DuckDbRunStore(db),
+      store,
       { lookup: new DuckDbReferenceLookup(db), ...backends },
       config,
       {
@@ -57,6 +65,7 @@ export async function runMatching(db: Database, options: RunOptions = {}): Promi
         backends,
         config,
         trainedModel && 'failed' in trainedModel ? trainedModel.failed : null,
+        idle,
       ),
       trainedModel:
         trainedModel === null || 'failed' in trainedModel
@@ -71,4 +80,16 @@ export async function runMatching(db: Database, options: RunOptions = {}): Promi
   } finally {
     await close();
   }
+}
+
+/**
+ * Whether a run has sources to decide: --full, a --full pass to finish, or sources new, changed
+ * or decided by another model. Asked before the reference is read, because reading it, opening
+ * the index and starting retrieval workers take seconds at a million reference rows, and a
+ * scheduled run with nothing new should not pay for them.
+ */
+async function hasWork(store: DuckDbRunStore, full: boolean, modelVersion: string | null): Promise<boolean> {
+  if (full || (await store.findUnfinishedFullRun()) !== null) return true;
+  const { pending } = await store.countPending({ full: false, modelVersion, fullSince: null });
+  return pending > 0;
 }

@@ -7,7 +7,22 @@ export function describeStages(
   config: CascadeConfig,
   /** Why training a model without labels failed, when `em run` tried. */
   trainingFailed: string | null = null,
+  /** Nothing was new or changed: no stage ran, and stages 2–4 were not even loaded. */
+  idle = false,
 ): RunStage[] {
+  if (idle) {
+    const skipped = (stage: string): RunStage => ({
+      stage,
+      ran: false,
+      detail: 'skipped: nothing new or changed',
+    });
+    return [
+      skipped('exact identifiers'),
+      skipped('candidate retrieval'),
+      skipped('pair model'),
+      skipped('LLM adjudication'),
+    ];
+  }
   const { retriever, scorer, adjudicator } = backends;
   const channels =
     retriever instanceof ChannelRetriever ? retriever.channels.map((c) => c.name).join(', ') : null;
