@@ -69,6 +69,16 @@ export class DuckDbRunStore implements RunStore {
     return { pending, total };
   }
 
+  /** Whether a run with these criteria has any source to decide: one count, nothing snapshotted. */
+  async anyPending(criteria: PendingCriteria): Promise<boolean> {
+    const { pending } = await this.db.one<{ pending: number }>(
+      pendingCountSql(TARGET),
+      pendingParams(criteria),
+      'selecting sources',
+    );
+    return pending > 0;
+  }
+
   readPendingPage(page: Parameters<RunStore['readPendingPage']>[0]): Promise<VersionedSource[]> {
     return this.db.all<VersionedSource>(
       `SELECT * FROM em_pending p WHERE ${afterCursorSql(TARGET, 'p')}

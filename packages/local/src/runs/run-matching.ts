@@ -90,6 +90,5 @@ export async function runMatching(db: Database, options: RunOptions = {}): Promi
  */
 async function hasWork(store: DuckDbRunStore, full: boolean, modelVersion: string | null): Promise<boolean> {
   if (full || (await store.findUnfinishedFullRun()) !== null) return true;
-  const { pending } = await store.countPending({ full: false, modelVersion, fullSince: null });
-  return pending > 0;
+  return store.anyPending({ full: false, modelVersion, fullSince: null });
 }
