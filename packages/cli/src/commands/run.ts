@@ -110,7 +110,10 @@ export function describeRun(report: RunReport): string[] {
     ...before,
     `Run ${report.runId}: processed ${formatCount(processed)} source records` +
       ` (${formatCount(report.skippedUnchanged)} unchanged, skipped) in ${formatDuration(report.durationMs)}` +
-      ` · ${formatCount(Math.round(report.entitiesPerSecond))} entities/s`,
+      ` · ${formatCount(Math.round(report.entitiesPerSecond))} entities/s` +
+      (report.loadMs
+        ? ` (after ${formatDuration(report.loadMs)} loading the reference, index and model)`
+        : ''),
   ];
   const bars = funnelBars(report.byMethod);
   if (bars.length > 0) lines.push('', 'Decided by', renderBarChart(bars));

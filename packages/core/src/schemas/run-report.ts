@@ -14,8 +14,11 @@ export interface RunReport {
   readonly noMatch: number;
   readonly costUsd: number;
   readonly costPerEntity: number;
+  /** From the first pending source read to the last batch written; `entitiesPerSecond` is over this. */
   readonly durationMs: number;
   readonly entitiesPerSecond: number;
+  /** Before that: reading the reference, opening the index and model, starting workers (engines that load them say so). */
+  readonly loadMs?: number;
   /** Earlier runs found still 'running' (a crashed process) and marked failed. */
   readonly abandonedRuns: number;
   /** Stage 4, when an LLM adjudicator ran: successful and failed calls, and the cases it could not decide. */

@@ -30,6 +30,7 @@ export async function runMatching(db: Database, options: RunOptions = {}): Promi
   // No pair model: train one without labels first rather than skip stage 3 (issue #10).
   const trainedModel =
     options.backends || options.autoTrain === false ? null : await ensurePairModel(db, parsed);
+  const loadStart = performance.now();
   const store = new DuckDbRunStore(db);
   const pairModel = options.backends ? null : pairModelBeside(db.path);
   const idle =
@@ -40,6 +41,7 @@ export async function runMatching(db: Database, options: RunOptions = {}): Promi
     : idle
       ? { backends: pairModel ? { scorer: pairModel.scorer } : {}, config: parsed, close: async () => {} }
       : await defaultBackends(db, parsed, options.llmApiKey ?? null);
+  const loadMs = performance.now() - loadStart;
   const autoMatches: DecidedForEstimate[] = [];
   try {
     const report = await runMatchingJob(
@@ -61,6 +63,7 @@ export async function runMatching(db: Database, options: RunOptions = {}): Promi
     const trust = backends.scorer instanceof GbdtPairScorer ? backends.scorer.artifact.trust : undefined;
     return {
       ...report,
+      loadMs,
       stages: describeStages(
         backends,
         config,
