@@ -1,13 +1,8 @@
 import { REFERENCE_COLUMNS } from '@em/core';
-import { PAGE_ROWS, type PageText, ReferenceStore } from './reference-store.js';
+import { PAGE_NULL, PAGE_ROWS, PAGE_SEPARATOR, type PageText, ReferenceStore } from './reference-store.js';
 
 /** Runs SQL with positional parameters (`LocalEngine.query`, or `Database.all`). */
 export type QueryFn = (sql: string, params?: readonly unknown[]) => Promise<Record<string, unknown>[]>;
-
-/** Ends every value in a page string (a control character no name or identifier carries). */
-const SEP = '\u001e';
-/** Stands for NULL in a page string. */
-const NULL_MARK = '\u001f';
 
 /** Pages read per query: DuckDB then holds one slice of the reference at a time, not all of it. */
 const CHUNK_PAGES = 16;
@@ -15,8 +10,10 @@ const CHUNK_PAGES = 16;
 /** The pages of the rows from ciq_id $1 (inclusive) to $2 (exclusive, when `bounded`), numbered from 0. */
 const pageSql = (bounded: boolean): string => {
   const parts = REFERENCE_COLUMNS.map(
-    (c) => `string_agg(coalesce(${c}::VARCHAR, '${NULL_MARK}') || '${SEP}', '' ORDER BY rn) AS ${c},
-      count(*) FILTER (WHERE contains(${c}::VARCHAR, '${SEP}') OR ${c}::VARCHAR = '${NULL_MARK}') AS ${c}_odd`,
+    (
+      c,
+    ) => `string_agg(coalesce(${c}::VARCHAR, '${PAGE_NULL}') || '${PAGE_SEPARATOR}', '' ORDER BY rn) AS ${c},
+      count(*) FILTER (WHERE contains(${c}::VARCHAR, '${PAGE_SEPARATOR}') OR ${c}::VARCHAR = '${PAGE_NULL}') AS ${c}_odd`,
   );
   return `SELECT rn // ${PAGE_ROWS} AS page, count(*) AS n, ${parts.join(',\n      ')}
     FROM (SELECT row_number() OVER (ORDER BY ciq_id) - 1 AS rn, * FROM bronze.reference_entities
@@ -66,8 +63,8 @@ function parsePage(text: string, rows: number): PageText {
   const nulls = new Uint8Array(rows);
   let start = 0;
   for (let i = 0; i < rows; i++) {
-    const end = text.indexOf(SEP, start);
-    if (end - start === 1 && text[start] === NULL_MARK) nulls[i] = 1;
+    const end = text.indexOf(PAGE_SEPARATOR, start);
+    if (end - start === 1 && text[start] === PAGE_NULL) nulls[i] = 1;
     ends[i] = end;
     start = end + 1;
   }

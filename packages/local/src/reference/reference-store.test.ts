@@ -1,7 +1,14 @@
 import { REFERENCE_COLUMNS, type ReferenceEntity } from '@em/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ReferenceStore } from './reference-store.js';
+import {
+  canonicalValue,
+  PAGE_NULL,
+  PAGE_ROWS,
+  PAGE_SEPARATOR,
+  type PageText,
+  ReferenceStore,
+} from './reference-store.js';
 
 const optional = fc.option(fc.string({ maxLength: 12, unit: 'grapheme' }), { nil: null });
 const entity = fc.record({
@@ -45,6 +52,31 @@ describe('ReferenceStore', () => {
     );
   });
 
+  it('hashes the same canonical texts whether pages came separated (as readReferenceStore reads them) or row by row', () => {
+    // Separated pages cannot hold their own separator characters (readReferenceStore reads those value by value).
+    const plain = fc.string({ maxLength: 12, unit: 'grapheme' }).filter((v) => !/[\u001e\u001f]/.test(v));
+    const value = fc.option(plain, { nil: null });
+    fc.assert(
+      fc.property(fc.array(value, { maxLength: 40 }), fc.integer({ min: 0, max: 4200 }), (tail, pad) => {
+        const values = [...Array.from({ length: pad }, (_, i) => `v${i}`), ...tail];
+        const rows = values.map((v, i): ReferenceEntity => ({ ...blank, ciq_id: `IQ${i}`, ticker: v }));
+        const separated = new ReferenceStore(rows.length);
+        for (let from = 0; from < rows.length; from += PAGE_ROWS) {
+          const page = rows.slice(from, from + PAGE_ROWS);
+          separated.appendPage(REFERENCE_COLUMNS.map((c) => separatedPage(page.map((r) => r[c] ?? null))));
+        }
+        separated.seal();
+        const canonical = values.map((v) => canonicalValue(v)).join('');
+        for (const store of [separated, ReferenceStore.fromRows(rows)]) {
+          const texts: string[] = [];
+          store.forEachCanonicalPage('ticker', (t) => texts.push(t));
+          expect(texts.join('')).toBe(canonical);
+        }
+      }),
+      { numRuns: 25 },
+    );
+  });
+
   it('refuses rows beyond its capacity and after seal', () => {
     const store = new ReferenceStore(1);
     store.append(REFERENCE_COLUMNS.map((c) => blank[c]));
@@ -65,3 +97,17 @@ const blank: ReferenceEntity = {
   sector: null,
   market_cap: '12.5',
 };
+
+/** A page column as readReferenceStore builds it: each value then PAGE_SEPARATOR, NULL written PAGE_NULL. */
+function separatedPage(values: readonly (string | null)[]): PageText {
+  const ends = new Uint32Array(values.length);
+  const nulls = new Uint8Array(values.length);
+  let text = '';
+  values.forEach((v, i) => {
+    text += v ?? PAGE_NULL;
+    ends[i] = text.length;
+    nulls[i] = v === null ? 1 : 0;
+    text += PAGE_SEPARATOR;
+  });
+  return { text, ends, nulls, separated: true };
+}

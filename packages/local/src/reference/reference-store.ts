@@ -6,9 +6,15 @@ const PAGE_BITS = 12;
 export const PAGE_ROWS = 1 << PAGE_BITS;
 const PAGE_MASK = PAGE_ROWS - 1;
 
+/** Ends every value of a separated page's text (a control character no name or identifier carries). */
+export const PAGE_SEPARATOR = '\u001e';
+/** A NULL in a separated page's text. */
+export const PAGE_NULL = '\u001f';
+
 /**
  * One column of one page: the values concatenated, each value's end offset in the text and
- * a null flag; `separated` when one separator character follows each value (it is skipped).
+ * a null flag; `separated` when PAGE_SEPARATOR follows each value (it is skipped) and NULLs
+ * are written PAGE_NULL.
  */
 export interface PageText {
   readonly text: string;
@@ -64,6 +70,36 @@ class TextColumn {
     this.nulls.set(page.nulls, d);
     this.pages.push(page.text);
     this.gaps.push(page.separated ? 1 : 0);
+  }
+
+  /**
+   * The first `count` values as one text per page, each value followed by PAGE_SEPARATOR and
+   * NULL or '' written PAGE_NULL (`canonicalValue`). A separated page that already reads so is
+   * handed over as it is, with no per-value work.
+   */
+  forEachCanonicalPage(count: number, visit: (text: string) => void): void {
+    for (let p = 0; p < this.pages.length; p++) {
+      const from = p << PAGE_BITS;
+      const to = Math.min(count, from + PAGE_ROWS);
+      if (from >= to) return;
+      if (this.gaps[p] === 1 && this.readsCanonical(from, to)) {
+        visit(this.pages[p]!);
+        continue;
+      }
+      const parts: string[] = [];
+      for (let d = from; d < to; d++) parts.push(canonicalValue(this.get(d)));
+      visit(parts.join(''));
+    }
+  }
+
+  /** Whether rows [from, to) of a separated page read canonically: no value is '' (canonically PAGE_NULL). */
+  private readsCanonical(from: number, to: number): boolean {
+    let start = 0;
+    for (let d = from; d < to; d++) {
+      if (this.nulls[d] === 0 && this.ends[d] === start) return false;
+      start = this.ends[d]! + 1;
+    }
+    return true;
   }
 
   get(d: number): string | null {
@@ -144,6 +180,11 @@ export class ReferenceStore implements ReferenceRows {
     return this.columns[column].get(d);
   }
 
+  /** One column's values as `canonicalValue` texts, a page at a time (for hashing the store fast). */
+  forEachCanonicalPage(column: ReferenceColumn, visit: (text: string) => void): void {
+    this.columns[column].forEachCanonicalPage(this.count, visit);
+  }
+
   row(d: number): ReferenceEntity {
     const f = (c: ReferenceColumn): string | null => this.columns[c].get(d);
     return {
@@ -160,3 +201,7 @@ export class ReferenceStore implements ReferenceRows {
     };
   }
 }
+
+/** A value as the store's canonical texts hold it: followed by PAGE_SEPARATOR, NULL and '' both PAGE_NULL. */
+export const canonicalValue = (value: string | null): string =>
+  `${value === null || value === '' ? PAGE_NULL : value}${PAGE_SEPARATOR}`;
