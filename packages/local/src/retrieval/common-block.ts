@@ -40,7 +40,7 @@ export const defaultCommonFraction = (nDocs: number): number =>
 
 /** Built in shared memory, so retrieval workers read it without a copy. */
 export function buildCommonBlock(a: NameIndexArrays, fraction = defaultCommonFraction(a.nDocs)): CommonBlock {
-  const nTerms = a.terms.length;
+  const nTerms = a.termOffsets.length - 1;
   const n = a.nDocs;
   const isCommon = new Uint8Array(new SharedArrayBuffer(nTerms));
   const limit = Math.max(fraction * n, 1);

@@ -70,6 +70,21 @@ export class NameIndex {
     return this.common;
   }
 
+  /** The common-term block if it is built already (e.g. by a retrieval worker), else null. */
+  builtCommonBlock(): CommonBlock | null {
+    return this.common;
+  }
+
+  /** Use a block built elsewhere from these arrays with `commonFraction` (a retrieval worker's). */
+  adoptCommonBlock(common: CommonBlock): void {
+    this.common ??= common;
+  }
+
+  /** The share of documents above which a term is common (undefined: `defaultCommonFraction`). */
+  get commonFraction(): number | undefined {
+    return this.searchOptions.commonFraction;
+  }
+
   /** Term text → id (built on first use; shared with search workers). */
   termDictionary(): TermDictionary {
     this.dictionary ??= TermDictionary.build(this.arrays.terms);

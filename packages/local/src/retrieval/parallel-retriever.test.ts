@@ -1,5 +1,6 @@
 import type { ReferenceEntity, SourceEntity } from '@em/core';
 import { describe, expect, it } from 'vitest';
+import { buildCommonBlock } from './common-block.js';
 import { IndexRetriever } from './index-retriever.js';
 import { NameIndex } from './name-index.js';
 import { ParallelIndexRetriever } from './parallel-retriever.js';
@@ -45,11 +46,15 @@ describe('ParallelIndexRetriever', () => {
     const reference = Array.from({ length: 500 }, (_, i) => row(i));
     const index = NameIndex.build(reference);
     const single = new IndexRetriever(index, reference);
+    // No common-term block yet: the first worker builds it, the second waits for it.
+    expect(index.builtCommonBlock()).toBeNull();
     const parallel = new ParallelIndexRetriever(index, reference, 2);
     try {
       const sources = Array.from({ length: 120 }, (_, i) => source(i));
       const batches = [sources.slice(0, 40), sources.slice(40, 80), sources.slice(80)];
       const results = await Promise.all(batches.map((b) => parallel.retrieve(b, 7)));
+      // This thread took the worker's block rather than building its own.
+      expect(index.builtCommonBlock()).toEqual(buildCommonBlock(index.arrays));
       expect(results.flat()).toEqual(await single.retrieve(sources, 7));
       expect(parallel.capabilities.maxParallelCalls).toBe(2);
     } finally {

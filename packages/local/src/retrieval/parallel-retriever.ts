@@ -11,12 +11,12 @@ import { type ReferenceRows, referenceRows } from '../reference/reference-rows.j
 import { workerModuleCode } from '../workers/worker-module.js';
 import type { IndexRecord, NameIndex } from './name-index.js';
 import type { WorkerReply, WorkerRequest } from './search-worker.js';
-import { shareIndex } from './shared-index.js';
+import { type SharedIndexData, shareIndex } from './shared-index.js';
 
 export { runSearchWorker } from './search-worker.js';
 
-interface Pending {
-  readonly resolve: (lists: Candidate[][]) => void;
+interface Pending<T = Candidate[][]> {
+  readonly resolve: (value: T) => void;
   readonly reject: (error: Error) => void;
 }
 
@@ -34,11 +34,15 @@ interface Slot {
 export class ParallelIndexRetriever implements CandidateRetriever {
   readonly capabilities: PortCapabilities;
   /** Calls waiting for a worker; a finishing worker is handed straight to the first. */
-  private readonly waiting: ((slot: Slot) => void)[] = [];
+  private readonly waiting: Pending<Slot>[] = [];
+  /** Set when a worker crashed: every call from then on fails with it. */
+  private crashed: EmError | null = null;
   private readonly pending = new Map<number, Pending>();
   private nextId = 0;
   private readonly slots: Slot[];
   private readonly rows: ReferenceRows;
+  private readonly index: NameIndex;
+  private readonly data: SharedIndexData;
 
   /**
    * Starts `workers` threads over the index (its rows are `reference`, in order). Requests
@@ -51,15 +55,20 @@ export class ParallelIndexRetriever implements CandidateRetriever {
         `The retrieval index holds ${index.size} rows but the reference has ${reference.length}; rebuild it with \`em index\`.`,
       );
     }
-    const data = shareIndex(index);
+    // Without a common-term block yet (a million rows: most of a second to build), the first
+    // worker builds it while this thread goes on (the key channels are built next); the
+    // others start when it is in (onReply). Until then they take no calls.
+    const data = shareIndex(index, index.builtCommonBlock() !== null);
+    this.index = index;
+    this.data = data;
     // The worker imports this very module (sources) or the bundle holding it (dist): both
     // export runSearchWorker (see workerModuleCode).
     const code = workerModuleCode(import.meta.url, 'runSearchWorker');
-    this.slots = Array.from({ length: Math.max(1, workers) }, () => {
+    this.slots = Array.from({ length: Math.max(1, workers) }, (_, i) => {
       const worker = new Worker(code, { eval: true });
-      worker.postMessage({ kind: 'init', data } satisfies WorkerRequest);
+      const slot: Slot = { worker, busy: i > 0 && data.common === null };
+      if (!slot.busy) worker.postMessage({ kind: 'init', data } satisfies WorkerRequest);
       worker.unref();
-      const slot: Slot = { worker, busy: false };
       worker.on('message', (reply: WorkerReply) => this.onReply(slot, reply));
       worker.on('error', (error) => this.failAll(error));
       return slot;
@@ -87,8 +96,9 @@ export class ParallelIndexRetriever implements CandidateRetriever {
 
   /** A worker for one call, marked busy and holding the process open until it answers. */
   private acquire(): Promise<Slot> {
+    if (this.crashed) return Promise.reject(this.crashed);
     const free = this.slots.find((s) => !s.busy);
-    if (!free) return new Promise((resolve) => this.waiting.push(resolve));
+    if (!free) return new Promise((resolve, reject) => this.waiting.push({ resolve, reject }));
     free.busy = true;
     free.worker.ref();
     return Promise.resolve(free);
@@ -97,7 +107,9 @@ export class ParallelIndexRetriever implements CandidateRetriever {
   private release(slot: Slot): void {
     const next = this.waiting.shift();
     if (next) {
-      next(slot);
+      slot.busy = true;
+      slot.worker.ref();
+      next.resolve(slot);
       return;
     }
     slot.busy = false;
@@ -106,6 +118,15 @@ export class ParallelIndexRetriever implements CandidateRetriever {
 
   private onReply(slot: Slot, reply: WorkerReply): void {
     if (reply.kind === 'ready') return;
+    if (reply.kind === 'common') {
+      this.index.adoptCommonBlock(reply.common);
+      const data = { ...this.data, common: reply.common };
+      for (const other of this.slots.filter((s) => s !== slot)) {
+        other.worker.postMessage({ kind: 'init', data } satisfies WorkerRequest);
+        this.release(other);
+      }
+      return;
+    }
     const pending = this.pending.get(reply.id);
     this.pending.delete(reply.id);
     this.release(slot);
@@ -127,8 +148,8 @@ export class ParallelIndexRetriever implements CandidateRetriever {
   }
 
   private failAll(error: Error): void {
-    for (const p of this.pending.values())
-      p.reject(new EmError(`Retrieval worker crashed: ${error.message}`, { cause: error }));
+    this.crashed = new EmError(`Retrieval worker crashed: ${error.message}`, { cause: error });
+    for (const p of [...this.pending.values(), ...this.waiting.splice(0)]) p.reject(this.crashed);
     this.pending.clear();
   }
 }

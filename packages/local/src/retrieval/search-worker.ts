@@ -1,9 +1,11 @@
 import { parentPort } from 'node:worker_threads';
+import { buildCommonBlock, type CommonBlock } from './common-block.js';
 import { type IndexRecord, NameIndex } from './name-index.js';
 import { arraysFromShared, type SharedIndexData } from './shared-index.js';
 import { TermDictionary } from './term-dictionary.js';
 
 export type WorkerRequest =
+  /** With `data.common` null, the worker builds the common-term block and replies 'common' first. */
   | { readonly kind: 'init'; readonly data: SharedIndexData }
   | {
       readonly kind: 'search';
@@ -14,6 +16,7 @@ export type WorkerRequest =
 
 export type WorkerReply =
   | { readonly kind: 'ready' }
+  | { readonly kind: 'common'; readonly common: CommonBlock }
   | {
       readonly kind: 'hits';
       readonly id: number;
@@ -30,10 +33,10 @@ export function runSearchWorker(): void {
   let index: NameIndex | null = null;
   port.on('message', (request: WorkerRequest) => {
     if (request.kind === 'init') {
-      index = new NameIndex(arraysFromShared(request.data), {
-        common: request.data.common,
-        dictionary: new TermDictionary(request.data.dictionary),
-      });
+      const arrays = arraysFromShared(request.data);
+      const common = request.data.common ?? buildCommonBlock(arrays, request.data.commonFraction);
+      index = new NameIndex(arrays, { common, dictionary: new TermDictionary(request.data.dictionary) });
+      if (request.data.common === null) port.postMessage({ kind: 'common', common } satisfies WorkerReply);
       port.postMessage({ kind: 'ready' } satisfies WorkerReply);
       return;
     }

@@ -13,16 +13,21 @@ function shared<T extends Typed>(a: T): T {
   return out;
 }
 
-/** What a search worker needs to rebuild the index: typed arrays in shared memory, the term dictionary too. */
+/**
+ * What a search worker needs to rebuild the index: typed arrays in shared memory, the term
+ * dictionary too, and the common-term block, or (null) the share of documents above which a
+ * term is common, for the worker to build the block itself.
+ */
 export interface SharedIndexData {
   readonly arrays: Omit<NameIndexArrays, 'terms'>;
   readonly dictionary: TermDictionaryData;
-  readonly common: CommonBlock;
+  readonly common: CommonBlock | null;
+  readonly commonFraction: number | undefined;
 }
 
-export function shareIndex(index: NameIndex): SharedIndexData {
+/** The index in shared memory, with its common-term block when `withCommon` (built here if need be). */
+export function shareIndex(index: NameIndex, withCommon = true): SharedIndexData {
   const a = index.arrays;
-  const c = index.commonBlock();
   return {
     arrays: {
       nDocs: a.nDocs,
@@ -35,20 +40,26 @@ export function shareIndex(index: NameIndex): SharedIndexData {
       options: a.options,
     },
     dictionary: index.termDictionary().data,
-    common: {
-      isCommon: shared(c.isCommon),
-      offsets: shared(c.offsets),
-      terms: shared(c.terms),
-      weights: shared(c.weights),
-      norm: shared(c.norm),
-      maxNorm: c.maxNorm,
-      byNorm: shared(c.byNorm),
-      byCountry: shared(c.byCountry),
-      countryStart: shared(c.countryStart),
-      docKeys: shared(c.docKeys),
-      normSteps: c.normSteps,
-      maxWeight: shared(c.maxWeight),
-    },
+    common: withCommon ? sharedCommonBlock(index.commonBlock()) : null,
+    commonFraction: index.commonFraction,
+  };
+}
+
+/** A common-term block in shared memory (its arrays are, as `buildCommonBlock` makes them). */
+export function sharedCommonBlock(c: CommonBlock): CommonBlock {
+  return {
+    isCommon: shared(c.isCommon),
+    offsets: shared(c.offsets),
+    terms: shared(c.terms),
+    weights: shared(c.weights),
+    norm: shared(c.norm),
+    maxNorm: c.maxNorm,
+    byNorm: shared(c.byNorm),
+    byCountry: shared(c.byCountry),
+    countryStart: shared(c.countryStart),
+    docKeys: shared(c.docKeys),
+    normSteps: c.normSteps,
+    maxWeight: shared(c.maxWeight),
   };
 }
 
