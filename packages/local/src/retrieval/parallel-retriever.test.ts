@@ -61,4 +61,23 @@ describe('ParallelIndexRetriever', () => {
       await parallel.close();
     }
   });
+
+  it('fails the calls in flight and those waiting when a worker ends, and every call after close', async () => {
+    const reference = Array.from({ length: 200 }, (_, i) => row(i));
+    const parallel = new ParallelIndexRetriever(NameIndex.build(reference), reference, 1);
+    const sources = Array.from({ length: 20 }, (_, i) => source(i));
+    await parallel.retrieve(sources.slice(0, 1), 3); // the worker is up
+    const inFlight = parallel.retrieve(sources, 3);
+    const waiting = parallel.retrieve(sources, 3);
+    // As if the system killed it: no error event, only its exit.
+    const { slots } = parallel as unknown as { slots: { worker: { terminate(): Promise<number> } }[] };
+    await slots[0]!.worker.terminate();
+    await expect(inFlight).rejects.toThrow(/Retrieval worker crashed: it exited with code 1/);
+    await expect(waiting).rejects.toThrow(/Retrieval worker crashed/);
+    await expect(parallel.retrieve(sources, 3)).rejects.toThrow(/Retrieval worker crashed/);
+    await parallel.close();
+    const closed = new ParallelIndexRetriever(NameIndex.build(reference), reference, 1);
+    await closed.close();
+    await expect(closed.retrieve(sources, 3)).rejects.toThrow(/closed/);
+  });
 });

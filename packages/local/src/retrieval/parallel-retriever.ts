@@ -35,8 +35,9 @@ export class ParallelIndexRetriever implements CandidateRetriever {
   readonly capabilities: PortCapabilities;
   /** Calls waiting for a worker; a finishing worker is handed straight to the first. */
   private readonly waiting: Pending<Slot>[] = [];
-  /** Set when a worker crashed: every call from then on fails with it. */
+  /** Set when a worker crashed or the retriever closed: every call from then on fails with it. */
   private crashed: EmError | null = null;
+  private closed = false;
   private readonly pending = new Map<number, Pending>();
   private nextId = 0;
   private readonly slots: Slot[];
@@ -71,6 +72,10 @@ export class ParallelIndexRetriever implements CandidateRetriever {
       worker.unref();
       worker.on('message', (reply: WorkerReply) => this.onReply(slot, reply));
       worker.on('error', (error) => this.failAll(error));
+      // A worker killed from outside ends without an error event; close() ends them all on purpose.
+      worker.on('exit', (code) => {
+        if (!this.closed) this.failAll(new Error(`it exited with code ${code}`));
+      });
       return slot;
     });
     this.capabilities = { maxBatchSize: 64, maxParallelCalls: this.slots.length };
@@ -91,6 +96,10 @@ export class ParallelIndexRetriever implements CandidateRetriever {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
+    this.crashed ??= new EmError('The retriever is closed: its workers have ended.');
+    for (const p of [...this.pending.values(), ...this.waiting.splice(0)]) p.reject(this.crashed);
+    this.pending.clear();
     await Promise.all(this.slots.map((s) => s.worker.terminate()));
   }
 
