@@ -1,5 +1,5 @@
-import { InputError, REFERENCE_COLUMNS, SOURCE_COLUMNS } from '@em/core';
 import { existsSync, rmSync } from 'node:fs';
+import { InputError, REFERENCE_COLUMNS, SOURCE_COLUMNS } from '@em/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalEngine } from '../src/engine.js';
 import { indexPathFor } from '../src/retrieval/open-index.js';
