@@ -53,6 +53,14 @@ export interface LoadLocalBackendsOptions {
    * has at least 50,000 rows, else none (searching a small index takes less than starting workers).
    */
   readonly workers?: number;
+  /** The pair model beside the database, when the caller read it already (`pairModelBeside`). */
+  readonly pairModel?: PairModelBeside | null;
+}
+
+/** A trained pair model beside a database: its scorer, file and version. */
+export interface PairModelBeside {
+  readonly scorer: GbdtPairScorer;
+  readonly model: { readonly path: string; readonly modelVersion: string };
 }
 
 const PARALLEL_MIN_ROWS = 50_000;
@@ -92,14 +100,12 @@ export function loadLocalBackends(
     if (names instanceof ParallelIndexRetriever) await names.close();
   };
   const index = { ...opened, path: indexPath };
-  const pairModel = pairModelBeside(dbPath);
+  const pairModel = options.pairModel === undefined ? pairModelBeside(dbPath) : options.pairModel;
   return { retriever, scorer: pairModel?.scorer, index, model: pairModel?.model ?? null, close };
 }
 
 /** The trained pair model beside a database (`<db>.em-model.json`), or null when there is none. Reads no reference. */
-export function pairModelBeside(
-  dbPath: string,
-): { readonly scorer: GbdtPairScorer; readonly model: NonNullable<LocalBackends['model']> } | null {
+export function pairModelBeside(dbPath: string): PairModelBeside | null {
   const modelPath = modelPathFor(dbPath);
   if (inMemoryDatabase(dbPath) || !existsSync(modelPath)) return null;
   const { artifact, modelVersion } = readArtifact(modelPath);

@@ -59,7 +59,7 @@ export class ParallelIndexRetriever implements CandidateRetriever {
     // Without a common-term block yet (a million rows: most of a second to build), the first
     // worker builds it while this thread goes on (the key channels are built next); the
     // others start when it is in (onReply). Until then they take no calls.
-    const data = shareIndex(index, index.builtCommonBlock() !== null);
+    const data = shareIndex(index);
     this.index = index;
     this.data = data;
     // The worker imports this very module (sources) or the bundle holding it (dist): both

@@ -34,12 +34,13 @@ export function referenceFingerprint(
   const hash = createHash('sha256');
   hash.update(`fingerprint 2|${NAME_INDEX_FORMAT}|${NAME_TERMS_VERSION}|${JSON.stringify(options)}\n`);
   for (const probe of NORMALIZER_PROBES) hash.update(`${JSON.stringify(normalizeCompanyName(probe))}\n`);
+  const store = reference instanceof ReferenceStore ? reference : null;
+  const rows = referenceRows(reference);
   for (const column of FINGERPRINT_COLUMNS) {
-    if (reference instanceof ReferenceStore) {
-      reference.forEachCanonicalPage(column, (text) => hash.update(text));
+    if (store) {
+      store.forEachCanonicalPage(column, (text) => hash.update(text));
       continue;
     }
-    const rows = referenceRows(reference);
     const parts: string[] = [];
     for (let d = 0; d < rows.length; d++) {
       parts.push(canonicalValue(rows.field(column, d)));

@@ -25,9 +25,10 @@ export interface SharedIndexData {
   readonly commonFraction: number | undefined;
 }
 
-/** The index in shared memory, with its common-term block when `withCommon` (built here if need be). */
-export function shareIndex(index: NameIndex, withCommon = true): SharedIndexData {
+/** The index in shared memory, with its common-term block if that is built already (else null). */
+export function shareIndex(index: NameIndex): SharedIndexData {
   const a = index.arrays;
+  const common = index.builtCommonBlock();
   return {
     arrays: {
       nDocs: a.nDocs,
@@ -40,13 +41,13 @@ export function shareIndex(index: NameIndex, withCommon = true): SharedIndexData
       options: a.options,
     },
     dictionary: index.termDictionary().data,
-    common: withCommon ? sharedCommonBlock(index.commonBlock()) : null,
+    common: common === null ? null : sharedCommonBlock(common),
     commonFraction: index.commonFraction,
   };
 }
 
 /** A common-term block in shared memory (its arrays are, as `buildCommonBlock` makes them). */
-export function sharedCommonBlock(c: CommonBlock): CommonBlock {
+function sharedCommonBlock(c: CommonBlock): CommonBlock {
   return {
     isCommon: shared(c.isCommon),
     offsets: shared(c.offsets),

@@ -4,7 +4,7 @@ import { llmEndpoint } from '@em/core/engine';
 import type { Database } from '../db/database.js';
 import { createJsonlAdjudicationCache, llmCachePathFor } from '../llm/jsonl-adjudication-cache.js';
 import { createOpenAiCompatibleTransport } from '../llm/openai-compatible-transport.js';
-import { loadLocalBackends } from '../model/local-backends.js';
+import { loadLocalBackends, type PairModelBeside } from '../model/local-backends.js';
 import { readReferenceStore } from '../reference/read-reference-store.js';
 
 export type StageBackends = Partial<Pick<CascadeBackends, 'retriever' | 'scorer' | 'adjudicator'>>;
@@ -21,13 +21,18 @@ export async function defaultBackends(
   db: Database,
   config: CascadeConfig,
   llmApiKey: string | null = null,
+  /** The pair model beside the database, when the caller read it already (else read here). */
+  pairModel?: PairModelBeside | null,
 ): Promise<{ backends: StageBackends; config: CascadeConfig; close: () => Promise<void> }> {
   // Columnar, not one object per row: a million-row reference takes ~150 MB instead of ~700 MB.
   const reference = await readReferenceStore((sql, params) => db.all(sql, params, 'reading the reference'));
   const backends: { -readonly [K in keyof StageBackends]: StageBackends[K] } = {};
   let close = async (): Promise<void> => {};
   if (reference.length > 0) {
-    const local = await loadLocalBackends(db.path, reference, { blockingKeys: config.blockingKeys ?? [] });
+    const local = await loadLocalBackends(db.path, reference, {
+      blockingKeys: config.blockingKeys ?? [],
+      ...(pairModel === undefined ? {} : { pairModel }),
+    });
     backends.retriever = local.retriever;
     if (local.scorer) backends.scorer = local.scorer;
     close = local.close;

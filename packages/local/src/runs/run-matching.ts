@@ -40,7 +40,7 @@ export async function runMatching(db: Database, options: RunOptions = {}): Promi
     ? { backends: options.backends, config: parsed, close: async () => {} }
     : idle
       ? { backends: pairModel ? { scorer: pairModel.scorer } : {}, config: parsed, close: async () => {} }
-      : await defaultBackends(db, parsed, options.llmApiKey ?? null);
+      : await defaultBackends(db, parsed, options.llmApiKey ?? null, pairModel);
   const loadMs = performance.now() - loadStart;
   const autoMatches: DecidedForEstimate[] = [];
   try {
