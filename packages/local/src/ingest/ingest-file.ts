@@ -108,19 +108,24 @@ async function loadFile(
       );
       if (options.memoryLimit === undefined && read > 1_000_000)
         await db.run(`SET memory_limit = '${ingestMemoryLimit(read)}'`, [], 'memory limit');
+      if (system !== null && mapping.has('source_system')) {
+        const { replaced } = await db.one<{ replaced: number }>(
+          `SELECT count(*) AS replaced FROM em_stage WHERE nullif(trim(source_system), '') IS DISTINCT FROM $1 AND nullif(trim(source_system), '') IS NOT NULL`,
+          [system],
+        );
+        if (replaced > 0)
+          warnings.push(`${name}: source_system replaced by --system ${system} on ${replaced} rows.`);
+      }
+      // Checks and staging write only this connection's temp tables, so they run before the
+      // transaction and each table is dropped as soon as it is read: a table dropped inside a
+      // transaction keeps its memory until the commit, and at a million rows those held DuckDB's
+      // buffer pool full while bronze and silver were written (about 600 MB, half of it spilled).
+      await validateRows(db, spec, { maxFieldLength, system });
+      await db.run('DROP TABLE em_stage', [], 'validating rows');
+      const counts = await stageBronzeUpsert(db, spec);
+      await dropValidRows(db);
       const report = await db.transaction(async () => {
-        if (system !== null && mapping.has('source_system')) {
-          const { replaced } = await db.one<{ replaced: number }>(
-            `SELECT count(*) AS replaced FROM em_stage WHERE nullif(trim(source_system), '') IS DISTINCT FROM $1 AND nullif(trim(source_system), '') IS NOT NULL`,
-            [system],
-          );
-          if (replaced > 0)
-            warnings.push(`${name}: source_system replaced by --system ${system} on ${replaced} rows.`);
-        }
-        await validateRows(db, spec, { maxFieldLength, system });
         const { count: quarantined, samples } = await quarantineRejects(db, runId, kind, file);
-        const counts = await stageBronzeUpsert(db, spec);
-        await dropValidRows(db);
         // Normalization threads work on the staged rows while DuckDB writes them to bronze.
         const normalizing = await startNormalizing(db, spec, staleRowsSql(spec, 'em_load'), {
           onProgress: options.onProgress,
