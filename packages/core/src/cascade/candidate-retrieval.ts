@@ -1,6 +1,7 @@
 import type { CascadeConfig } from '../config/cascade-config.js';
 import type { Candidate, CandidateRetriever } from '../ports/candidate-retriever.js';
 import { MATCH_STAGES } from '../schemas/match-result.js';
+import type { CallGate } from './call-gate.js';
 import { mergeCandidates } from './candidate-merge.js';
 import type { EntityWork } from './entity-work.js';
 import { mapBatches } from './map-batches.js';
@@ -18,6 +19,8 @@ export async function runRetrievalStage(
   config: CascadeConfig,
   clock: Clock,
   signal?: AbortSignal,
+  /** Shared by the batches retrieved at once, so together they keep the port's maxParallelCalls; lower priority numbers go first. */
+  gate?: { readonly gate: CallGate; readonly priority: number },
 ): Promise<void> {
   const pending = works.filter((w) => w.decision === null);
   const retrieved = new Map<EntityWork, readonly Candidate[]>();
@@ -25,23 +28,26 @@ export async function runRetrievalStage(
     await mapBatches(
       pending,
       retriever.capabilities,
-      (batch) =>
-        callStage(
-          'retrieval',
-          describeBatch(batch.length),
-          () =>
-            timedCall(clock, batch, async () => {
-              const lists = await retriever.retrieve(
-                batch.map((w) => w.source),
-                config.topK,
-              );
-              expectLength('Candidate retriever', lists, batch.length, 'source');
-              batch.forEach((w, i) => {
-                retrieved.set(w, lists[i] ?? []);
-              });
-            }),
-          signal,
-        ),
+      (batch) => {
+        const call = () =>
+          callStage(
+            'retrieval',
+            describeBatch(batch.length),
+            () =>
+              timedCall(clock, batch, async () => {
+                const lists = await retriever.retrieve(
+                  batch.map((w) => w.source),
+                  config.topK,
+                );
+                expectLength('Candidate retriever', lists, batch.length, 'source');
+                batch.forEach((w, i) => {
+                  retrieved.set(w, lists[i] ?? []);
+                });
+              }),
+            signal,
+          );
+        return gate ? gate.gate.run(gate.priority, call) : call();
+      },
       signal,
     );
   }

@@ -1,6 +1,7 @@
 import type { PortCapabilities } from '../ports/capabilities.js';
 
-const atLeastOne = (n: number): number =>
+/** A call limit or batch size as used: a whole number ≥ 1, or Infinity. */
+export const atLeastOne = (n: number): number =>
   Number.isFinite(n) && n >= 1 ? Math.floor(n) : n === Infinity ? n : 1;
 
 /**

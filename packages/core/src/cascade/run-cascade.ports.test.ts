@@ -89,6 +89,47 @@ describe('runCascade batching and capabilities', () => {
     expect(backends.calls.maxInFlight.retriever).toBe(2);
     expect(backends.calls.maxInFlight.scorer).toBe(3);
   });
+
+  it("retrieves the next batches while one is scored and written, within the retriever's maxParallelCalls", async () => {
+    const backends = createInMemoryBackends(REFERENCE, {
+      score: () => 0.5,
+      capabilities: { retriever: { maxBatchSize: 1, maxParallelCalls: 1 } },
+    });
+    const events: string[] = [];
+    let inFlight = 0;
+    let most = 0;
+    const inner = backends.retriever!;
+    const retriever = {
+      capabilities: inner.capabilities,
+      retrieve: async (sources: Parameters<typeof inner.retrieve>[0], k: number) => {
+        inFlight++;
+        most = Math.max(most, inFlight);
+        events.push(`retrieve ${sources[0]!.source_id}`);
+        await new Promise((r) => setTimeout(r, 1));
+        inFlight--;
+        return inner.retrieve(sources, k);
+      },
+    };
+    const sink = {
+      capabilities: backends.sink.capabilities,
+      upsert: (rows: Parameters<typeof backends.sink.upsert>[0]) => {
+        events.push(`upsert ${rows[0]!.source_id}`);
+        return backends.sink.upsert(rows);
+      },
+    };
+    const ids = ['s0', 's1', 's2', 's3', 's4'];
+    const results = await runCascade(
+      appleSources(5),
+      { ...backends, retriever, sink },
+      config({ batchSize: 1 }),
+    );
+    expect(most).toBe(1);
+    // s1's retrieval starts before s0 is written: they overlap.
+    expect(events.slice(0, 3)).toEqual(['retrieve s0', 'retrieve s1', 'upsert s0']);
+    expect(events.filter((e) => e.startsWith('retrieve'))).toEqual(ids.map((s) => `retrieve ${s}`));
+    expect(events.filter((e) => e.startsWith('upsert'))).toEqual(ids.map((s) => `upsert ${s}`));
+    expect(backends.upserts.flat()).toEqual(results);
+  });
 });
 
 describe('runCascade results', () => {
@@ -164,6 +205,31 @@ describe('runCascade failures', () => {
       /^Stage 2 \(candidate retrieval\) failed for batch of 3 sources: connection reset$/,
     );
     await expect(run).rejects.toSatisfy(EmError.isInstance);
+    expect(backends.upserts).toEqual([]);
+  });
+
+  it('the failing batch gives the run its error, though later batches were being retrieved and fail too', async () => {
+    const backends = createInMemoryBackends(REFERENCE);
+    const inner = backends.retriever!;
+    const retriever = {
+      capabilities: { maxBatchSize: 1, maxParallelCalls: 2 },
+      retrieve: async (sources: Parameters<typeof inner.retrieve>[0], k: number) => {
+        if (sources[0]!.source_id !== 's0') throw new Error('index closed');
+        return inner.retrieve(sources, k);
+      },
+    };
+    const scorer = {
+      capabilities: { maxBatchSize: 10, maxParallelCalls: 1 },
+      modelVersion: 'm',
+      scorePairs: async () => {
+        await new Promise((r) => setTimeout(r, 5));
+        throw new Error('model down');
+      },
+    };
+    const run = runCascade(appleSources(3), { ...backends, retriever, scorer }, config({ batchSize: 1 }));
+    await expect(run).rejects.toThrow(
+      /^Stage 3 \(pair scoring\) failed for batch of 2 pairs from 1 source: model down$/,
+    );
     expect(backends.upserts).toEqual([]);
   });
 
