@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { tickerKey } from '../src/normalize/ticker-key.js';
 
@@ -28,5 +29,14 @@ describe('tickerKey', () => {
   it('keeps a one-letter ticker and a ticker ending in a class letter without a mark', () => {
     expect(tickerKey('F')).toBe('F');
     expect(tickerKey('ABC')).toBe('ABC');
+  });
+
+  it('leaves a ticker of letters and digits as it is, upper-cased, whatever its last letters', () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^[A-Za-z0-9]{1,10}$/), (raw) => {
+        expect(tickerKey(raw)).toBe(raw.toUpperCase());
+        expect(tickerKey(` ${raw} `)).toBe(raw.toUpperCase());
+      }),
+    );
   });
 });

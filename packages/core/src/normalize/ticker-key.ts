@@ -84,6 +84,7 @@ const EXCHANGE_SUFFIXES = new Set([
   'AE',
   'BA',
 ]);
+const PLAIN = /^[A-Z0-9]+$/;
 const SHARE_CLASS = /^(.+?)[./\-\s]+(?:CL(?:ASS)?[\s.]?)?([A-C]|PR|WI)$/;
 
 /**
@@ -94,6 +95,8 @@ const SHARE_CLASS = /^(.+?)[./\-\s]+(?:CL(?:ASS)?[\s.]?)?([A-C]|PR|WI)$/;
 export function tickerKey(raw: string | null | undefined): string | null {
   let t = (raw ?? '').trim().toUpperCase();
   if (t === '') return null;
+  // Most tickers are letters and digits alone: no suffix or class mark to cut, nothing to drop.
+  if (PLAIN.test(t)) return t;
   const parts = t.split(/[\s:]+/);
   if (parts.length > 1 && EXCHANGE_SUFFIXES.has(parts.at(-1)!)) t = parts.slice(0, -1).join(' ');
   const dotted = /^(.+)\.([A-Z]{1,2})$/.exec(t);
