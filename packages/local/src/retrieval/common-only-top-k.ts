@@ -28,7 +28,8 @@ const SUM_SLACK = 1e-5;
  * country's documents, then all others. When the k-th best is so low that many documents pass
  * that bound, reading the common terms' postings window by window is cheaper: a float32 sum
  * over them bounds each document's score, and only documents whose bound reaches the k-th
- * best are scored exactly (terms too light to matter are not read at all). Both give the very scores `commonDot` gives.
+ * best, and whose ‖q_common‖·‖d_common‖ does too, are scored exactly (terms too light to
+ * matter are not read at all). Both give the very scores `commonDot` gives.
  */
 export function commonOnlyTopK(
   a: NameIndexArrays,
@@ -143,6 +144,8 @@ function scanCommonTerms(
         if ((reached[doc >>> 5]! & (1 << (doc & 31))) !== 0) continue;
         const extra = docCountry[doc] === boosted ? q.boost : 0;
         if (s + unread + SUM_SLACK + extra < leaders.theta) continue;
+        // The same bound visitByNorm stops at: most documents that pass the postings' sum fail it.
+        if (q.norm * common.norm[doc]! + extra < leaders.theta) continue;
         const dot = commonDot(common, queryCommon, doc);
         if (dot > 0) leaders.offer(doc, dot + extra);
       }

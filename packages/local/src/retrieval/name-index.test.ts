@@ -143,9 +143,11 @@ describe('NameIndex', () => {
         fc.constantFrom(0.005, 0.02, 0.2),
         // Windows of 1, 7 and 64 documents: postings cross many window edges.
         fc.constantFrom(1, 7, 64, undefined),
-        (docs, queries, k, commonFraction, window) => {
+        fc.constantFrom('visit', 'scan', 'auto') as fc.Arbitrary<'visit' | 'scan' | 'auto'>,
+        (docs, queries, k, commonFraction, window, commonOnly) => {
           const index = new NameIndex(NameIndex.build(docs).arrays, {
             commonFraction,
+            commonOnly,
             ...(window ? { window } : {}),
           });
           for (const query of queries) expect(index.search(query, k)).toEqual(scanAll(index, query, k));
