@@ -1,7 +1,6 @@
 import type { CascadeConfig } from '../config/cascade-config.js';
 import type { Candidate, CandidateRetriever } from '../ports/candidate-retriever.js';
 import { MATCH_STAGES } from '../schemas/match-result.js';
-import type { CallGate } from './call-gate.js';
 import { mergeCandidates } from './candidate-merge.js';
 import type { EntityWork } from './entity-work.js';
 import { mapBatches } from './map-batches.js';
@@ -19,8 +18,8 @@ export async function runRetrievalStage(
   config: CascadeConfig,
   clock: Clock,
   signal?: AbortSignal,
-  /** Shared by the batches retrieved at once, so together they keep the port's maxParallelCalls; lower priority numbers go first. */
-  gate?: { readonly gate: CallGate; readonly priority: number },
+  /** Runs each retriever call: a gate shared by the batches retrieved at once keeps them within the port's maxParallelCalls. */
+  through: (call: () => Promise<void>) => Promise<void> = (call) => call(),
 ): Promise<void> {
   const pending = works.filter((w) => w.decision === null);
   const retrieved = new Map<EntityWork, readonly Candidate[]>();
@@ -28,8 +27,8 @@ export async function runRetrievalStage(
     await mapBatches(
       pending,
       retriever.capabilities,
-      (batch) => {
-        const call = () =>
+      (batch) =>
+        through(() =>
           callStage(
             'retrieval',
             describeBatch(batch.length),
@@ -45,9 +44,8 @@ export async function runRetrievalStage(
                 });
               }),
             signal,
-          );
-        return gate ? gate.gate.run(gate.priority, call) : call();
-      },
+          ),
+        ),
       signal,
     );
   }

@@ -95,14 +95,14 @@ class RetrievalsAhead {
   retrieved(i: number): Promise<void> {
     const last = Math.min(i + RETRIEVE_AHEAD, this.batches.length - 1);
     for (let j = this.started.length; j <= last; j++) {
-      const gate = this.gate && { gate: this.gate, priority: j };
+      const { gate } = this;
       const retrieval = runRetrievalStage(
         this.batches[j]!,
         this.backends.retriever,
         this.config,
         this.clock,
         this.signal,
-        gate,
+        gate && ((call) => gate.run(j, call)),
       );
       retrieval.catch(() => undefined);
       this.started.push(retrieval);

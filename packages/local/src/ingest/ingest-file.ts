@@ -117,9 +117,10 @@ async function loadFile(
           warnings.push(`${name}: source_system replaced by --system ${system} on ${replaced} rows.`);
       }
       // Checks and staging write only this connection's temp tables, so they run before the
-      // transaction and each table is dropped as soon as it is read: a table dropped inside a
-      // transaction keeps its memory until the commit, and at a million rows those held DuckDB's
-      // buffer pool full while bronze and silver were written (about 600 MB, half of it spilled).
+      // transaction and the check tables are dropped as soon as they are read: a table dropped
+      // inside a transaction keeps its memory until the commit, and at a million rows those
+      // overfilled DuckDB's 512 MB buffer pool while bronze and silver were written (about
+      // 600 MB, 112 MB of it spilled).
       await validateRows(db, spec, { maxFieldLength, system });
       await db.run('DROP TABLE em_stage', [], 'validating rows');
       const counts = await stageBronzeUpsert(db, spec);
