@@ -4,7 +4,7 @@ import type { NameIndexArrays } from './name-index-arrays.js';
 import type { SearchScratch } from './search-scratch.js';
 
 export interface CommonQuery {
-  /** The query's common terms (their weights are in scratch.queryCommon). */
+  /** The query's common terms (their weights are in scratch.queryCommon, by slot). */
   readonly ids: readonly number[];
   /** ‖q_common‖, rounded up. */
   readonly norm: number;
@@ -103,7 +103,8 @@ function scanCommonTerms(
   // MaxScore: the terms whose largest contributions, all together, cannot lift a document to
   // the k-th best are not read; a document none of the others holds cannot qualify, and those
   // that do are scored from their own common terms, these included.
-  const bound = (t: number): number => queryCommon[t]! * common.maxWeight[t]! * (1 + SUM_SLACK);
+  const { slot } = common;
+  const bound = (t: number): number => queryCommon[slot[t]!]! * common.maxWeight[slot[t]!]! * (1 + SUM_SLACK);
   const byBound = [...q.ids].sort((x, y) => bound(x) - bound(y));
   let unread = 0;
   let skipped = 0;
@@ -114,7 +115,7 @@ function scanCommonTerms(
   const read = byBound.slice(skipped);
   const cursor = read.map((t) => termOffsets[t]!);
   const end = read.map((t) => termOffsets[t + 1]!);
-  const weight = read.map((t) => queryCommon[t]!);
+  const weight = read.map((t) => queryCommon[slot[t]!]!);
   for (let base = 0; base < a.nDocs; base += window) {
     const limit = base + window;
     for (let i = 0; i < read.length; i++) {

@@ -50,8 +50,9 @@ export function exactTopK(
   for (const i of order) {
     const t = q.ids[i]!;
     const w = q.weights[i]!;
-    if (common.isCommon[t] === 1) {
-      queryCommon[t] = w;
+    const slot = common.slot[t]!;
+    if (slot >= 0) {
+      queryCommon[slot] = w;
       commonIds.push(t);
       commonSq += w * w;
     } else {
@@ -123,6 +124,6 @@ export function exactTopK(
     );
   }
   reached.fill(0);
-  for (let i = 0; i < q.ids.length; i++) queryCommon[q.ids[i]!] = 0;
+  for (const t of commonIds) queryCommon[common.slot[t]!] = 0;
   return leaders.top.sorted();
 }

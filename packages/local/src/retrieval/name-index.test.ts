@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { buildCommonBlock } from './common-block.js';
 import { type IndexRecord, NameIndex } from './name-index.js';
 import { indexText, nameTerms, PREFIX_MAX, PREFIX_MIN } from './name-terms.js';
 
@@ -49,7 +50,7 @@ function scanAll(index: NameIndex, query: IndexRecord, k: number) {
   const q = new Map(ids.map((t, i) => [t, weights[i]!]));
   for (const i of order) {
     const t = ids[i]!;
-    if (common.isCommon[t] === 1) continue;
+    if (common.slot[t]! >= 0) continue;
     for (let p = a.termOffsets[t]!; p < a.termOffsets[t + 1]!; p++) {
       const d = a.postingDocs[p]!;
       rare[d] = rare[d]! + weights[i]! * a.postingWeights[p]!;
@@ -57,7 +58,7 @@ function scanAll(index: NameIndex, query: IndexRecord, k: number) {
   }
   // Common terms by ascending id: each document's common part summed in its term order.
   for (let t = 0; t < a.terms.length; t++) {
-    if (common.isCommon[t] !== 1 || !q.has(t)) continue;
+    if (common.slot[t]! < 0 || !q.has(t)) continue;
     for (let p = a.termOffsets[t]!; p < a.termOffsets[t + 1]!; p++) {
       const d = a.postingDocs[p]!;
       commonPart[d] = commonPart[d]! + q.get(t)! * a.postingWeights[p]!;
@@ -144,11 +145,15 @@ describe('NameIndex', () => {
         // Windows of 1, 7 and 64 documents: postings cross many window edges.
         fc.constantFrom(1, 7, 64, undefined),
         fc.constantFrom('visit', 'scan', 'auto') as fc.Arbitrary<'visit' | 'scan' | 'auto'>,
-        (docs, queries, k, commonFraction, window, commonOnly) => {
-          const index = new NameIndex(NameIndex.build(docs).arrays, {
+        // Fewer slots than frequent terms: the most frequent are common, the rest rare.
+        fc.constantFrom(1, 8, undefined),
+        (docs, queries, k, commonFraction, window, commonOnly, maxCommonTerms) => {
+          const arrays = NameIndex.build(docs).arrays;
+          const index = new NameIndex(arrays, {
             commonFraction,
             commonOnly,
             ...(window ? { window } : {}),
+            common: buildCommonBlock(arrays, commonFraction, maxCommonTerms),
           });
           for (const query of queries) expect(index.search(query, k)).toEqual(scanAll(index, query, k));
         },

@@ -117,9 +117,8 @@ export class NameIndex {
 
   /** The k best documents by cosine (plus the country boost when set), best first; ties by document order. */
   search(query: IndexRecord, k: number): SearchHit[] {
-    const nTerms = this.arrays.termOffsets.length - 1;
-    this.scratch ??= searchScratch(this.arrays.nDocs, nTerms, this.searchOptions.window);
     const common = this.commonBlock();
+    this.scratch ??= searchScratch(this.arrays.nDocs, common.slots, this.searchOptions.window);
     const { ids, weights } = this.queryVector(query);
     const boost = this.arrays.options.countryBoost;
     const country = query.country ?? null;

@@ -13,16 +13,16 @@ export interface SearchScratch {
   readonly reached: Uint32Array;
   /** Bit per document of the current window (common-only scan). */
   readonly mark: Uint32Array;
-  /** Query weight per common term. */
+  /** Query weight per common term, by slot (see CommonBlock). */
   readonly queryCommon: Float64Array;
 }
 
-export function searchScratch(nDocs: number, nTerms: number, window = DEFAULT_WINDOW): SearchScratch {
+export function searchScratch(nDocs: number, commonSlots: number, window = DEFAULT_WINDOW): SearchScratch {
   const size = Math.max(32, Math.ceil(Math.min(nDocs, window) / 32) * 32);
   return {
     acc: new Float32Array(size),
     reached: new Uint32Array((nDocs >>> 5) + 1),
     mark: new Uint32Array(size >>> 5),
-    queryCommon: new Float64Array(nTerms),
+    queryCommon: new Float64Array(commonSlots),
   };
 }

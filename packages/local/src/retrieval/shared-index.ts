@@ -49,7 +49,8 @@ export function shareIndex(index: NameIndex): SharedIndexData {
 /** A common-term block in shared memory (its arrays are, as `buildCommonBlock` makes them). */
 function sharedCommonBlock(c: CommonBlock): CommonBlock {
   return {
-    isCommon: shared(c.isCommon),
+    slot: shared(c.slot),
+    slots: c.slots,
     offsets: shared(c.offsets),
     terms: shared(c.terms),
     weights: shared(c.weights),
