@@ -89,14 +89,14 @@ describe('em label: the CSV round trip', () => {
     expect(code, err).toBe(EXIT.ok);
     expect(out).toMatch(/Recorded 12 labels by alice \(12 in .*\)\./);
     expect(out).toMatch(
-      /Retrained pair model (gbdt-[0-9a-f]{12}) on the ingested sources \(self-supervised\) with all 12 of your labels\.\nMeasured first without (\d+) of them, kept aside \((gbdt-[0-9a-f]{12}) against the previous model on those\):/,
+      /Retrained pair model (gbdt-[0-9a-f]{12}) on the ingested sources \(self-trained\) with all 12 of your labels\.\nMeasured first without (\d+) of them, kept aside \((gbdt-[0-9a-f]{12}) against the previous model on those\):/,
     );
     // The saved model learnt from every answer: not the one measured without those kept aside.
     const [, saved, , measuredOn] = out.match(
       /pair model (gbdt-\S+) .*\nMeasured first without (\d+) of them, kept aside \((gbdt-\S+) /,
     )!;
     expect(saved).not.toBe(measuredOn);
-    expect(readFileSync(`${db}.em-model.json`, 'utf8')).toContain('"refinement"');
+    expect(readFileSync(`${db}.em-model.json`, 'utf8')).toMatch(/"source":\s*"self-trained"/);
     expect(out).toContain('Next: em run');
     const labels = readFileSync(`${db}.em-labels.jsonl`, 'utf8')
       .trim()

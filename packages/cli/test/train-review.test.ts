@@ -60,10 +60,11 @@ describe('em train learns from review decisions', () => {
 
     const again = await json();
     expect(again.modelVersion).toBe(first.modelVersion);
-    // Decisions refine the model fit without them (same trees first, then boosted on).
-    expect(await em()).toMatch(
-      /review decisions\s+25 sources .*the model is fit without them, then 30 trees boosted on/,
-    );
+    // With decisions the model self-trains: a first model's confident decisions, theirs in its place.
+    const text = await em();
+    expect(text).toMatch(/from the ingested sources, self-trained/);
+    expect(text).toMatch(/review decisions\s+25 sources \(\d+ matches, \d+ no match\), \d+ pairs\n/);
+    expect(text).toMatch(/self-training\s+[\d,]+ sources read: .* 25 labelled by people/);
   });
 
   it('--eval-labels: previous and new model on a fixed gold standard, as a table and in --json', async () => {

@@ -45,6 +45,7 @@ export type {
   PairExplanation,
   PairModelArtifact,
   SelfSupervisedStats,
+  SelfTrainingStats,
   TrainingReuse,
 } from './model/index.js';
 export {
@@ -53,6 +54,7 @@ export {
   compareOnLabelsForDb,
   estimateAutoPrecision,
   explainPair,
+  fitPairModel,
   GbdtPairScorer,
   gbdtMargin,
   hashString,

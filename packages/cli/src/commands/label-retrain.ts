@@ -7,8 +7,8 @@ import { renderComparison } from './train.js';
 const MEASURE_FRACTION = 0.3;
 
 /**
- * Retrain after `em label`: self-supervised from the ingested sources, plus review decisions,
- * plus the `em label` answers. The gain is measured first: a model trained without a fixed 30%
+ * Retrain after `em label`: self-trained on the ingested sources (a self-supervised model's
+ * confident decisions), review decisions and `em label` answers in place of its own. The gain is measured first: a model trained without a fixed 30%
  * hash part of the answers is compared with the previous one on that part (labels neither was
  * trained on). The saved model then learns from every answer: the part kept aside is only
  * for measuring, not lost to training.
@@ -22,7 +22,7 @@ export async function retrainWithLabels(engine: EmbeddedEngine, dbPath: string):
   const measured = (key: string) => local.inHashFraction(key, MEASURE_FRACTION, 7);
   const heldOut = answers.filter((l) => measured(sourceKey(l.source)));
   const decisions = await engine.reviewDecisionLabels();
-  // Both trainings read the same sources: the self-supervised pairs are built once.
+  // Both trainings read the same sources: the self-supervised pairs and first model are built once.
   const reuse = {};
   const train = (labels: typeof answers) =>
     local.trainLocalModel(dbPath, reference, {
@@ -34,7 +34,7 @@ export async function retrainWithLabels(engine: EmbeddedEngine, dbPath: string):
   if (heldOut.length === 0) {
     const trained = train(answers);
     return [
-      `Retrained pair model ${trained.modelVersion} on the ingested sources (self-supervised) with your ${formatCount(answers.length)} labels.`,
+      `Retrained pair model ${trained.modelVersion} on the ingested sources (self-trained) with your ${formatCount(answers.length)} labels.`,
       'Too few labels to measure the gain yet: label a few more.',
     ];
   }
@@ -49,7 +49,7 @@ export async function retrainWithLabels(engine: EmbeddedEngine, dbPath: string):
   );
   const trained = train(answers);
   return [
-    `Retrained pair model ${trained.modelVersion} on the ingested sources (self-supervised) with all ${formatCount(answers.length)} of your labels.`,
+    `Retrained pair model ${trained.modelVersion} on the ingested sources (self-trained) with all ${formatCount(answers.length)} of your labels.`,
     `Measured first without ${formatCount(heldOut.length)} of them, kept aside (${without.modelVersion} against the previous model on those):`,
     '',
     renderComparison(comparison),

@@ -58,10 +58,13 @@ const TRAINING_SOURCES: Record<string, string> = {
   'self-supervised':
     'the ingested sources without labels (self-supervised: strong evidence as pseudo-labels)',
   perturbation: 'perturbed reference rows (no sources ingested yet)',
+  'self-trained':
+    "the ingested sources, self-trained: a self-supervised model's confident decisions, with people's labels (em review, em label) in place of its own",
 };
 
 type ModelTrust = NonNullable<import('@em/local').PairModelArtifact['trust']>;
 type SelfSupervisedStats = import('@em/local').SelfSupervisedStats;
+type SelfTrainingStats = import('@em/local').SelfTrainingStats;
 
 /** Recall@k of the candidates over the labelled matches, in all and per channel. */
 export function describeChannelRecall(r: import('@em/core/cascade').ChannelRecall): string {
@@ -77,9 +80,17 @@ export function describeChannelRecall(r: import('@em/core/cascade').ChannelRecal
 export function describeModelTrust(
   trust: ModelTrust | undefined,
   self: SelfSupervisedStats | null,
+  selfTraining: SelfTrainingStats | null = null,
 ): [string, string][] {
   if (!trust) return [];
   const lines: [string, string][] = [];
+  if (selfTraining) {
+    const t = selfTraining;
+    lines.push([
+      'self-training',
+      `${formatCount(t.sourcesRead)} sources read: ${formatCount(t.identifierMatches)} identifier matches with agreeing names, ${formatCount(t.confidentMatches)} confident matches, ${formatCount(t.confidentNone)} confident no-match; ${formatCount(t.labelledByPeople)} labelled by people`,
+    ]);
+  }
   if (self) {
     const e = self.evidence;
     lines.push([
@@ -251,7 +262,11 @@ export function register(program: Command, ctx: CliContext): void {
                   string,
                 ][])
               : []),
-            ...describeModelTrust(trained.artifact.trust, trained.training.selfSupervised),
+            ...describeModelTrust(
+              trained.artifact.trust,
+              trained.training.selfSupervised,
+              trained.training.selfTraining,
+            ),
             [
               'top features',
               r.importance

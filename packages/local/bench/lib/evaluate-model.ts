@@ -2,16 +2,14 @@ import { parseCascadeConfig, runCascade, type SourceEntity, sourceKey } from '@e
 import { createInMemoryBackends } from '@em/core/testing';
 import {
   ChannelRetriever,
-  chooseTrainingPairs,
   estimateAutoPrecision,
+  fitPairModel,
   type GbdtOptions,
   GbdtPairScorer,
   type GoldLabel,
   IndexRetriever,
   NameIndex,
   ReferenceIdentifiers,
-  trainPairModel,
-  withTrust,
 } from '../../src/index.js';
 import type { CompaniesData } from './companies-data.js';
 import { errorBreakdown } from './error-breakdown.js';
@@ -63,30 +61,15 @@ export async function evaluateModel(
   const cpu0 = process.cpuUsage();
   const ctx = { reference: data.reference, retriever, identifiers };
   // What `em train` does (train-local-model.ts), in memory.
-  const built = chooseTrainingPairs(ctx, options.labels, data.sources, {
+  const { built, trained } = fitPairModel(ctx, options.labels, data.sources, {
     seed: options.seed,
+    heldOutFraction: 0.2,
     ...(options.maxSources !== undefined ? { maxSources: options.maxSources } : {}),
     ...(options.answers ? { review: options.answers } : {}),
+    ...(options.gbdt ? { gbdt: options.gbdt } : {}),
   });
   log.push(
-    `[${options.mode}] pairs: ${built.source}, ${built.pairs.length} pairs in ${((performance.now() - t) / 1000).toFixed(1)} s${built.selfSupervised ? ` ${JSON.stringify(built.selfSupervised)}` : ''}`,
-  );
-  const trained = withTrust(
-    trainPairModel(built.pairs, {
-      featureSet: built.featureSet,
-      featureNames: built.featureNames,
-      source: built.source,
-      seed: options.seed,
-      ...(options.gbdt ? { gbdt: options.gbdt } : {}),
-    }),
-    built.pairs,
-    {
-      seed: options.seed,
-      heldOutFraction: 0.2,
-      validatedOnLabels: built.validatedOnLabels,
-      basis: built.trustBasis,
-      identifierPrecision: built.identifierPrecision,
-    },
+    `[${options.mode}] pairs: ${built.source}, ${built.pairs.length} pairs${built.selfSupervised ? ` ${JSON.stringify(built.selfSupervised)}` : ''}${built.selfTraining ? ` self-training ${JSON.stringify(built.selfTraining)}` : ''}`,
   );
   log.push(`[${options.mode}] trust: ${JSON.stringify(trained.trust)}`);
   const trainSeconds = (performance.now() - t) / 1000;

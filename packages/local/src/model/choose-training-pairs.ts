@@ -1,9 +1,11 @@
 import type { SourceEntity } from '@em/core';
+import type { PairModelArtifact } from './pair-model-artifact.js';
 import {
   buildSelfSupervisedPairs,
   type SelfSupervisedPairs,
   type SelfSupervisedStats,
 } from './self-supervised-pairs.js';
+import type { SelfTrainingStats } from './self-training.js';
 import type { TrustPair } from './train-with-trust.js';
 import {
   buildTrainingPairs,
@@ -15,9 +17,11 @@ import {
 
 export interface ChosenTrainingPairs extends Omit<TrainingPairs, 'pairs' | 'source'> {
   readonly pairs: TrustPair[];
-  readonly source: TrainingPairs['source'] | 'self-supervised';
+  readonly source: TrainingPairs['source'] | 'self-supervised' | 'self-trained';
   /** What the self-supervised pairs came from (null with labels or perturbation). */
   readonly selfSupervised: SelfSupervisedStats | null;
+  /** Self-trained: the first model's confident decisions the second one learnt from (see fitPairModel). */
+  readonly selfTraining: SelfTrainingStats | null;
   /** Whether the held-out part is labels from this data (gold or review), and what it is, in words. */
   readonly validatedOnLabels: boolean;
   readonly trustBasis: string;
@@ -32,6 +36,8 @@ export interface ChosenTrainingPairs extends Omit<TrainingPairs, 'pairs' | 'sour
  */
 export interface TrainingReuse {
   selfSupervised?: SelfSupervisedPairs;
+  /** Self-training's first model (trained without people's labels, so the same for both trainings). */
+  firstRound?: { readonly artifact: PairModelArtifact; readonly built: ChosenTrainingPairs };
 }
 
 /**
@@ -51,6 +57,7 @@ export function chooseTrainingPairs(
     return {
       ...built,
       selfSupervised: null,
+      selfTraining: null,
       validatedOnLabels: labels !== null || reviewed,
       trustBasis: labels !== null ? 'held-out gold labels' : 'held-out perturbed reference rows',
       identifierPrecision: 0.999,
@@ -67,6 +74,7 @@ export function chooseTrainingPairs(
     sources: self.stats.sourcesRead + review.review.sources,
     positives: pairs.filter((p) => p.label === 1).length,
     selfSupervised: self.stats,
+    selfTraining: null,
     validatedOnLabels: reviewed,
     trustBasis: reviewed
       ? 'held-out pseudo-labelled evidence and review decisions'

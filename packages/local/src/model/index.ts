@@ -16,6 +16,7 @@ export {
   decisionMetrics,
   type ScoredGroup,
 } from './decision-metrics.js';
+export { type FitPairModelOptions, type FittedPairModel, fitPairModel } from './fit-pair-model.js';
 export { type MarginContributions, marginContributions } from './gbdt-contributions.js';
 export { runGbdtHistogramWorker } from './gbdt-histogram-helper.js';
 export { type GbdtModel, type GbdtTree, gbdtMargin, sigmoid } from './gbdt-model.js';
@@ -71,6 +72,7 @@ export {
   type SelfSupervisedOptions,
   type SelfSupervisedStats,
 } from './self-supervised-pairs.js';
+export { type SelfTrainingStats, selfTrainingLabels } from './self-training.js';
 export { type TrainedLocalModel, type TrainLocalModelOptions, trainLocalModel } from './train-local-model.js';
 export {
   auc,

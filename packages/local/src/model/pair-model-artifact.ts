@@ -28,7 +28,7 @@ export interface PairModelArtifact {
   readonly calibration: Calibration;
   readonly thresholds: ModelThresholds;
   readonly training: {
-    readonly source: 'labels' | 'perturbation' | 'self-supervised' | 'pairs';
+    readonly source: 'labels' | 'perturbation' | 'self-supervised' | 'self-trained' | 'pairs';
     readonly seed: number;
     readonly options: GbdtOptions;
     readonly trainPairs: number;

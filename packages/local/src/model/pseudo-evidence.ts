@@ -23,7 +23,8 @@ export interface TickerOnly {
   readonly index: number;
 }
 
-const IDENTIFIER_NAME_AGREES = 0.5;
+/** Name similarity at which an identifier hit counts as evidence (below it: another line, a data error). */
+export const IDENTIFIER_NAME_AGREES = 0.5;
 const TICKER_NAME_AGREES = 0.8;
 
 const compatible = (a: string | null | undefined, b: string | null | undefined): boolean =>

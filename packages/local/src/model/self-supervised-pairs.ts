@@ -5,12 +5,23 @@ import { referenceRows } from '../reference/reference-rows.js';
 import { candidatePairs } from './candidate-pairs.js';
 import type { LabelledPair } from './labelled-pair.js';
 import { perturbName } from './perturb-name.js';
-import { type EvidenceKind, isEvidence, pseudoEvidence } from './pseudo-evidence.js';
+import { type EvidenceKind, IDENTIFIER_NAME_AGREES, isEvidence, pseudoEvidence } from './pseudo-evidence.js';
 import { hashString, seededRandom } from './seeded-random.js';
 import type { TrainingPairContext } from './training-pairs.js';
 
 /** Sources self-supervised training reads by default: 20,000 take about 45 s of training on one core. */
 export const DEFAULT_MAX_SOURCES = 20_000;
+
+/** The sources self-supervision reads: all of them up to `max`, else a deterministic sample of about `max`. */
+export function sourcesToRead(
+  sources: readonly SourceEntity[],
+  max: number,
+  seed: number,
+): readonly SourceEntity[] {
+  return sources.length <= max
+    ? sources
+    : sources.filter((s) => hashString(sourceKey(s), seed) / 4294967296 < max / sources.length);
+}
 
 export interface SelfSupervisedOptions {
   readonly topK?: number;
@@ -54,7 +65,6 @@ export interface SelfSupervisedStats {
 }
 
 const IDENTIFIER_CHANNELS = new Set(['lei', 'isin', 'cusip']);
-const IDENTIFIER_NAME_AGREES = 0.5;
 const similarity = (p: ScoringPair): number =>
   nameSimilarity(p.source.company_name ?? '', p.candidate.entity.company_name ?? '');
 
@@ -96,10 +106,7 @@ export function buildSelfSupervisedPairs(
   const rand = seededRandom(seed);
   const max = options.maxSources ?? DEFAULT_MAX_SOURCES;
   const negatives = options.negativesPerList ?? 5;
-  const read =
-    sources.length <= max
-      ? sources
-      : sources.filter((s) => hashString(sourceKey(s), seed) / 4294967296 < max / sources.length);
+  const read = sourcesToRead(sources, max, seed);
   const pairs: EvidencePair[] = [];
   const evidence: Record<EvidenceKind, number> = { identifier: 0, exact_name: 0, ticker_name: 0 };
   let identifierSources = 0;

@@ -6,11 +6,8 @@ import { ChannelRetriever } from '../retrieval/channels/channel-retriever.js';
 import { IndexRetriever } from '../retrieval/index-retriever.js';
 import { indexPathFor, type OpenedIndex, openIndex } from '../retrieval/open-index.js';
 import type { ReviewLabel } from '../review/review-labels.js';
-import {
-  type ChosenTrainingPairs,
-  chooseTrainingPairs,
-  type TrainingReuse,
-} from './choose-training-pairs.js';
+import type { ChosenTrainingPairs, TrainingReuse } from './choose-training-pairs.js';
+import { fitPairModel } from './fit-pair-model.js';
 import type { GbdtOptions } from './gbdt-train.js';
 import { modelPathFor, type PairModelArtifact, readArtifact, writeArtifact } from './pair-model-artifact.js';
 import { ReferenceIdentifiers } from './reference-identifiers.js';
@@ -18,8 +15,7 @@ import { reviewTrainingLabels } from './review-training.js';
 import type { ModelComparison } from './review-training-metrics.js';
 import { type ComparedModel, compareOnHeldOut } from './review-training-report.js';
 import { inHashFraction } from './seeded-random.js';
-import { type TrainingReport, trainPairModel } from './train-pair-model.js';
-import { withTrust } from './train-with-trust.js';
+import type { TrainingReport } from './train-pair-model.js';
 import type { GoldLabel } from './training-pairs.js';
 
 export interface TrainLocalModelOptions {
@@ -99,31 +95,20 @@ export function trainLocalModel(
         );
   const seed = options.seed ?? 1;
   const holdoutFraction = options.holdoutFraction ?? 0.2;
-  const built = chooseTrainingPairs({ reference, retriever, identifiers }, labels, options.sources ?? [], {
-    seed,
-    pairs: options.pairs ?? 1000,
-    topK: options.topK ?? 10,
-    ...(options.maxSources !== undefined ? { maxSources: options.maxSources } : {}),
-    review: reviewTrainingLabels(options.reviewLabels ?? []),
-    ...(options.reviewWeight !== undefined ? { reviewWeight: options.reviewWeight } : {}),
-    ...(options.reuse ? { reuse: options.reuse } : {}),
-  });
-  const trained = withTrust(
-    trainPairModel(built.pairs, {
-      featureSet: built.featureSet,
-      featureNames: built.featureNames,
-      source: built.source,
-      seed,
-      heldOutFraction: holdoutFraction,
-      ...(options.gbdt ? { gbdt: options.gbdt } : {}),
-    }),
-    built.pairs,
+  const { built, trained } = fitPairModel(
+    { reference, retriever, identifiers },
+    labels,
+    options.sources ?? [],
     {
       seed,
       heldOutFraction: holdoutFraction,
-      validatedOnLabels: built.validatedOnLabels,
-      basis: built.trustBasis,
-      identifierPrecision: built.identifierPrecision,
+      pairs: options.pairs ?? 1000,
+      topK: options.topK ?? 10,
+      ...(options.maxSources !== undefined ? { maxSources: options.maxSources } : {}),
+      review: reviewTrainingLabels(options.reviewLabels ?? []),
+      ...(options.reviewWeight !== undefined ? { reviewWeight: options.reviewWeight } : {}),
+      ...(options.reuse ? { reuse: options.reuse } : {}),
+      ...(options.gbdt ? { gbdt: options.gbdt } : {}),
       autoMatchThreshold: (options.config ?? parseCascadeConfig({})).autoMatchThreshold,
     },
   );

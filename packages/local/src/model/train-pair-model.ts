@@ -120,8 +120,10 @@ export function trainPairModel(
 }
 
 /**
- * The trees a person's word adds (review decisions, `em label` answers): boosted on from the
- * model fit without it. Chosen on the companies development split (`label-gain --dev`).
+ * The trees a person's word adds (review decisions, `em label` answers) on top of gold labels or
+ * of perturbed reference rows: boosted on from the model fit without it. Chosen on the companies
+ * development split (`label-gain --dev`). With ingested sources and no gold labels, a person's
+ * word self-trains instead (see fitPairModel).
  */
 export const REFINE_GBDT: Pick<GbdtOptions, 'nTrees' | 'maxDepth' | 'learningRate'> = {
   nTrees: 30,
