@@ -1,29 +1,14 @@
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LocalEngine } from '../src/engine.js';
+import { describe, expect, it } from 'vitest';
 import { readReferenceRows, readSourceRows, trainLocalModel } from '../src/index.js';
-import { openEngine } from './helpers/engine.js';
-import { tempDir } from './helpers/files.js';
+import { COMMITTED_DATA, ingestedCommittedData } from './helpers/committed-fixture.js';
 
-/** The committed generated data set (2,000 reference rows, 1,000 sources, gold). */
-const data = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../fixtures/data');
-const tmp = tempDir();
-const db = tmp.file('em.duckdb');
-let engine: LocalEngine;
-
-beforeAll(async () => {
-  engine = await openEngine(db);
-  await engine.ingest('reference', path.join(data, 'reference.csv'));
-  await engine.ingest('source', path.join(data, 'source.csv'));
-});
-afterAll(async () => {
-  await engine.close();
-  tmp.cleanup();
-});
+const fixture = ingestedCommittedData();
+const { db } = fixture;
 
 describe('em run without a pair model', () => {
   it('trains one without labels first, says so, and estimates its auto-match precision close to the truth', async () => {
+    const engine = fixture.engine();
     const report = await engine.run();
     expect(report.trainedModel?.source).toBe('self-supervised');
     const pairStage = report.stages?.find((s) => s.stage === 'pair model');
@@ -36,7 +21,7 @@ describe('em run without a pair model', () => {
        FROM gold.matched_entities g
        JOIN read_csv($1, all_varchar = true) t ON t.source_id = g.source_id AND t.source_system = g.source_system
        WHERE g.auto_matched AND g.matched_ciq_id IS NOT NULL`,
-      [path.join(data, 'gold.csv')],
+      [path.join(COMMITTED_DATA, 'gold.csv')],
     );
     const precision = Number(measured!.right) / Number(measured!.auto);
     console.log(
@@ -46,6 +31,7 @@ describe('em run without a pair model', () => {
   });
 
   it('after a new model, rescores the rows an older model decided, never a human decision', async () => {
+    const engine = fixture.engine();
     const [item] = await engine.reviewQueue({ limit: 1 });
     await engine.decide({
       source_id: item!.source_id,

@@ -1,9 +1,6 @@
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { sourceKey } from '@em/core';
 import { nameSimilarity } from '@em/core/text';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LocalEngine } from '../src/engine.js';
+import { describe, expect, it } from 'vitest';
 import {
   ChannelRetriever,
   GbdtPairScorer,
@@ -21,29 +18,16 @@ import {
   SELF_TRAINING_RUNNER_UP,
   selfTrainingLabels,
 } from '../src/model/self-training.js';
-import { openEngine } from './helpers/engine.js';
-import { tempDir } from './helpers/files.js';
+import { ingestedCommittedData } from './helpers/committed-fixture.js';
 
-/** The committed generated data set (2,000 reference rows, 1,000 sources, gold). */
-const data = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../fixtures/data');
-const tmp = tempDir();
-const db = tmp.file('em.duckdb');
-let engine: LocalEngine;
-
-beforeAll(async () => {
-  engine = await openEngine(db);
-  await engine.ingest('reference', path.join(data, 'reference.csv'));
-  await engine.ingest('source', path.join(data, 'source.csv'));
-});
-afterAll(async () => {
-  await engine.close();
-  tmp.cleanup();
-});
+const fixture = ingestedCommittedData();
+const { db } = fixture;
 
 const fast = { maxSources: 400, pairs: 400 } as const;
 
 describe('self-training', () => {
   it("labels only the first model's confident decisions, and a person's label replaces the model's", async () => {
+    const engine = fixture.engine();
     const query = (sql: string) => engine.query(sql);
     const reference = await readReferenceRows(query);
     const sources = (await readSourceRows(query)).slice(0, 400);
@@ -100,6 +84,7 @@ describe('self-training', () => {
   });
 
   it("em train self-trains only with people's labels, and says what it rests on", async () => {
+    const engine = fixture.engine();
     const query = (sql: string) => engine.query(sql);
     const reference = await readReferenceRows(query);
     const sources = (await readSourceRows(query)).slice(0, 400);
