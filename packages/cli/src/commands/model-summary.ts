@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { formatPercent } from '../output/format.js';
+import { formatEstimate, formatPercent } from '../output/format.js';
 
 /** The pair model beside a database, as `em stats` shows it: version, what it learnt from, how far to trust it. */
 export async function modelSummary(
@@ -25,7 +25,7 @@ export async function modelSummary(
     [
       'est. auto-match precision',
       p
-        ? `${formatPercent(p.estimate)} (95% ${formatPercent(p.low)}–${formatPercent(p.high)}) on ${trust!.basis}`
+        ? `${formatEstimate(p.estimate)} (95% ${formatPercent(p.low)}–${formatPercent(p.high)}) on ${trust!.basis}`
         : 'not estimated',
     ],
   ];

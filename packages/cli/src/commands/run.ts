@@ -8,7 +8,7 @@ import { ENGINES, type EngineName, type RunReport } from '../engine.js';
 import { withSelectedEngine } from '../engine-factory.js';
 import { print, printJson } from '../io.js';
 import { renderBarChart } from '../output/bar-chart.js';
-import { formatCount, formatDuration, formatMoney, formatPercent } from '../output/format.js';
+import { formatCount, formatDuration, formatEstimate, formatMoney, formatPercent } from '../output/format.js';
 import { createProgress } from '../output/progress.js';
 import { renderKeyValues } from '../output/table.js';
 import { failOnLlmFailures, llmLines } from './run-llm-summary.js';
@@ -157,7 +157,7 @@ export function describeTrust(report: RunReport): [string, string][] {
   if (e === undefined) return [];
   if (e === null)
     return [['est. auto-match precision', 'cannot be estimated (no pair model trust, or no auto-matches)']];
-  const value = `${formatPercent(e.estimate)} ± ${formatPercent(e.halfWidth)} over ${formatCount(e.autoMatched)} auto-matched matches`;
+  const value = `${formatEstimate(e.estimate)} ± ${formatPercent(e.halfWidth)} over ${formatCount(e.autoMatched)} auto-matched matches`;
   return [
     ['est. auto-match precision', value],
     ...(e.validatedOnLabels

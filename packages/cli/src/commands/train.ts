@@ -5,7 +5,7 @@ import { withSelectedEngine } from '../engine-factory.js';
 import { requireInputFile } from '../files.js';
 import { print, printJson } from '../io.js';
 import { integerAtLeast, probability } from '../option-parsers.js';
-import { formatCount, formatPercent } from '../output/format.js';
+import { formatCount, formatEstimate, formatPercent } from '../output/format.js';
 import { renderKeyValues, renderTable } from '../output/table.js';
 
 interface TrainOptions extends CommonOptions {
@@ -102,7 +102,7 @@ export function describeModelTrust(
   lines.push([
     'est. auto-match precision',
     p
-      ? `${formatPercent(p.estimate)} (95% ${formatPercent(p.low)}–${formatPercent(p.high)}, ${formatCount(p.n)} held-out decisions ≥ ${trust.autoMatchThreshold.toFixed(2)}) on ${trust.basis}`
+      ? `${formatEstimate(p.estimate)} (95% ${formatPercent(p.low)}–${formatPercent(p.high)}, ${formatCount(p.n)} held-out decisions ≥ ${trust.autoMatchThreshold.toFixed(2)}) on ${trust.basis}`
       : `cannot be estimated: too few held-out decisions on ${trust.basis}`,
   ]);
   if (trust.reviewBelow !== null) {

@@ -28,6 +28,16 @@ export function formatPercent(ratio: unknown): string {
   return `${(n * 100).toFixed(1)}%`;
 }
 
+/**
+ * An estimated precision, rounded down to 0.1%: it never reads higher than the estimate, and
+ * 100.0% means exactly 1 (an estimate of 0.9996 is 99.9%, where formatPercent would say 100.0%).
+ */
+export function formatEstimate(ratio: unknown): string {
+  const n = toNumber(ratio);
+  if (!Number.isFinite(n)) return '–';
+  return `${(Math.floor(n * 1000 + 1e-9) / 10).toFixed(1)}%`;
+}
+
 /** Money in USD: 4 decimals from one cent up, 6 below (per-entity costs are tiny). */
 export function formatMoney(usd: unknown): string {
   const n = toNumber(usd);
