@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { barOf, renderBarChart } from '../src/output/bar-chart.js';
-import { formatCount, formatMoney, formatPercent } from '../src/output/format.js';
+import { formatCount, formatEstimate, formatMoney, formatPercent } from '../src/output/format.js';
 import { createProgress } from '../src/output/progress.js';
 import { renderTable, width } from '../src/output/table.js';
 
@@ -14,6 +14,15 @@ describe('format', () => {
     expect(formatMoney(0)).toBe('$0.0000');
     expect(formatCount(1234567n)).toBe('1,234,567');
     expect(formatCount(null)).toBe('–');
+  });
+
+  it('an estimated precision is rounded down, so it never reads higher than it is', () => {
+    expect(formatPercent(0.9996)).toBe('100.0%');
+    expect(formatEstimate(0.9996)).toBe('99.9%');
+    expect(formatEstimate(0.9999999)).toBe('99.9%');
+    expect(formatEstimate(1)).toBe('100.0%');
+    expect(formatEstimate(0.997)).toBe('99.7%');
+    expect(formatEstimate(Number.NaN)).toBe('–');
   });
 });
 
