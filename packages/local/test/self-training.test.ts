@@ -13,6 +13,7 @@ import {
 } from '../src/index.js';
 import { candidatePairs } from '../src/model/candidate-pairs.js';
 import {
+  confidentDecisions,
   SELF_TRAINING_MATCH,
   SELF_TRAINING_NONE,
   SELF_TRAINING_RUNNER_UP,
@@ -42,7 +43,10 @@ describe('self-training', () => {
       { source: sources[0]!, trueCiqId: null },
       { source: sources[1]!, trueCiqId: reference[7]!.ciq_id },
     ];
-    const { labels, stats } = selfTrainingLabels(ctx, first.artifact, sources, people, 10);
+    const { labels, stats } = selfTrainingLabels(
+      confidentDecisions(ctx, first.artifact, sources, 10),
+      people,
+    );
 
     const byKey = new Map<string, (typeof labels)[number][]>();
     for (const l of labels) byKey.set(sourceKey(l.source), [...(byKey.get(sourceKey(l.source)) ?? []), l]);

@@ -8,9 +8,9 @@ const MEASURE_FRACTION = 0.3;
 
 /**
  * Retrain after `em label`: self-trained on the ingested sources (a self-supervised model's
- * confident decisions), review decisions and `em label` answers in place of its own. The gain is measured first: a model trained without a fixed 30%
- * hash part of the answers is compared with the previous one on that part (labels neither was
- * trained on). The saved model then learns from every answer: the part kept aside is only
+ * confident decisions), review decisions and `em label` answers in place of its own. The gain
+ * is measured first: a model trained without a fixed 30% hash part of the answers is compared
+ * with the previous one on that part (labels neither was trained on). The saved model then learns from every answer: the part kept aside is only
  * for measuring, not lost to training.
  */
 export async function retrainWithLabels(engine: EmbeddedEngine, dbPath: string): Promise<string[]> {
@@ -22,7 +22,8 @@ export async function retrainWithLabels(engine: EmbeddedEngine, dbPath: string):
   const measured = (key: string) => local.inHashFraction(key, MEASURE_FRACTION, 7);
   const heldOut = answers.filter((l) => measured(sourceKey(l.source)));
   const decisions = await engine.reviewDecisionLabels();
-  // Both trainings read the same sources: the self-supervised pairs and first model are built once.
+  // Both trainings read the same sources: the self-supervised pairs, the first model and its
+  // decisions are built once.
   const reuse = {};
   const train = (labels: typeof answers) =>
     local.trainLocalModel(dbPath, reference, {

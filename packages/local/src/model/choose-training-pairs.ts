@@ -5,7 +5,7 @@ import {
   type SelfSupervisedPairs,
   type SelfSupervisedStats,
 } from './self-supervised-pairs.js';
-import type { SelfTrainingStats } from './self-training.js';
+import type { ConfidentDecisions, SelfTrainingStats } from './self-training.js';
 import type { TrustPair } from './train-with-trust.js';
 import {
   buildTrainingPairs,
@@ -36,8 +36,12 @@ export interface ChosenTrainingPairs extends Omit<TrainingPairs, 'pairs' | 'sour
  */
 export interface TrainingReuse {
   selfSupervised?: SelfSupervisedPairs;
-  /** Self-training's first model (trained without people's labels, so the same for both trainings). */
-  firstRound?: { readonly artifact: PairModelArtifact; readonly built: ChosenTrainingPairs };
+  /** Self-training's first model and its confident decisions (no people's labels in them, so the same for both trainings). */
+  firstRound?: {
+    readonly artifact: PairModelArtifact;
+    readonly built: ChosenTrainingPairs;
+    readonly decided: ConfidentDecisions;
+  };
 }
 
 /**

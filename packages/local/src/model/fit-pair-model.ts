@@ -6,7 +6,7 @@ import {
 } from './choose-training-pairs.js';
 import type { GbdtOptions } from './gbdt-train.js';
 import { DEFAULT_MAX_SOURCES, sourcesToRead } from './self-supervised-pairs.js';
-import { selfTrainingLabels } from './self-training.js';
+import { confidentDecisions, selfTrainingLabels } from './self-training.js';
 import { type TrainedPairModel, trainPairModel } from './train-pair-model.js';
 import { type TrustPair, withTrust } from './train-with-trust.js';
 import {
@@ -56,8 +56,7 @@ export function fitPairModel(
     return fit(chooseTrainingPairs(ctx, labels, sources, options), options);
   const first = options.reuse?.firstRound ?? firstRound(ctx, sources, options);
   if (options.reuse) options.reuse.firstRound = first;
-  const read = sourcesToRead(sources, options.maxSources ?? DEFAULT_MAX_SOURCES, options.seed);
-  const decided = selfTrainingLabels(ctx, first.artifact, read, people, options.topK ?? 10);
+  const decided = selfTrainingLabels(first.decided, people);
   const built = buildTrainingPairs(ctx, decided.labels, { ...options, review: [] });
   return fit(
     {
@@ -103,7 +102,9 @@ function firstRound(
     chooseTrainingPairs(ctx, null, sources, { ...options, review: [] }),
     options,
   );
-  return { artifact: trained.artifact, built };
+  const read = sourcesToRead(sources, options.maxSources ?? DEFAULT_MAX_SOURCES, options.seed);
+  const decided = confidentDecisions(ctx, trained.artifact, read, options.topK ?? 10);
+  return { artifact: trained.artifact, built, decided };
 }
 
 function fit(built: ChosenTrainingPairs, options: FitPairModelOptions): FittedPairModel {

@@ -72,7 +72,7 @@ export {
   type SelfSupervisedOptions,
   type SelfSupervisedStats,
 } from './self-supervised-pairs.js';
-export { type SelfTrainingStats, selfTrainingLabels } from './self-training.js';
+export type { SelfTrainingStats } from './self-training.js';
 export { type TrainedLocalModel, type TrainLocalModelOptions, trainLocalModel } from './train-local-model.js';
 export {
   auc,

@@ -27,6 +27,11 @@ export interface TickerOnly {
 export const IDENTIFIER_NAME_AGREES = 0.5;
 const TICKER_NAME_AGREES = 0.8;
 
+const IDENTIFIER_CHANNELS = new Set(['lei', 'isin', 'cusip']);
+/** A candidate a valid identifier of the source brought in (the LEI, ISIN or CUSIP channel). */
+export const foundByIdentifier = (p: ScoringPair): boolean =>
+  (p.candidate.channels ?? []).some((c) => IDENTIFIER_CHANNELS.has(c));
+
 const compatible = (a: string | null | undefined, b: string | null | undefined): boolean =>
   !a || !b || a.trim().toLowerCase() === b.trim().toLowerCase();
 
@@ -48,11 +53,7 @@ export function pseudoEvidence(list: readonly ScoringPair[]): PseudoEvidence | T
     if (indexes.length === 1)
       found.push({ kind, index: indexes[0]!, tickerConflict: sameTicker.some((i) => i !== indexes[0]) });
   };
-  const hasIdentifier = list
-    .map((p, i) =>
-      (p.candidate.channels ?? []).some((c) => c === 'lei' || c === 'isin' || c === 'cusip') ? i : -1,
-    )
-    .filter((i) => i >= 0);
+  const hasIdentifier = list.map((p, i) => (foundByIdentifier(p) ? i : -1)).filter((i) => i >= 0);
   if (hasIdentifier.length === 1 && similarity[hasIdentifier[0]!]! >= IDENTIFIER_NAME_AGREES)
     only(hasIdentifier, 'identifier');
   if (base !== '') {

@@ -5,7 +5,13 @@ import { referenceRows } from '../reference/reference-rows.js';
 import { candidatePairs } from './candidate-pairs.js';
 import type { LabelledPair } from './labelled-pair.js';
 import { perturbName } from './perturb-name.js';
-import { type EvidenceKind, IDENTIFIER_NAME_AGREES, isEvidence, pseudoEvidence } from './pseudo-evidence.js';
+import {
+  type EvidenceKind,
+  foundByIdentifier,
+  IDENTIFIER_NAME_AGREES,
+  isEvidence,
+  pseudoEvidence,
+} from './pseudo-evidence.js';
 import { hashString, seededRandom } from './seeded-random.js';
 import type { TrainingPairContext } from './training-pairs.js';
 
@@ -64,7 +70,6 @@ export interface SelfSupervisedStats {
   readonly identifierPrecision: number;
 }
 
-const IDENTIFIER_CHANNELS = new Set(['lei', 'isin', 'cusip']);
 const similarity = (p: ScoringPair): number =>
   nameSimilarity(p.source.company_name ?? '', p.candidate.entity.company_name ?? '');
 
@@ -124,9 +129,7 @@ export function buildSelfSupervisedPairs(
     );
   for (const source of read) {
     const list = candidates(source);
-    const byIdentifier = list.filter((p) =>
-      (p.candidate.channels ?? []).some((c) => IDENTIFIER_CHANNELS.has(c)),
-    );
+    const byIdentifier = list.filter(foundByIdentifier);
     if (byIdentifier.length > 0) {
       identifierSources++;
       if (byIdentifier.every((p) => similarity(p) < IDENTIFIER_NAME_AGREES)) identifierDisagree++;

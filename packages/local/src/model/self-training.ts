@@ -3,7 +3,7 @@ import { nameSimilarity } from '@em/core/text';
 import { candidatePairs } from './candidate-pairs.js';
 import { GbdtPairScorer } from './gbdt-pair-scorer.js';
 import type { PairModelArtifact } from './pair-model-artifact.js';
-import { IDENTIFIER_NAME_AGREES } from './pseudo-evidence.js';
+import { foundByIdentifier, IDENTIFIER_NAME_AGREES } from './pseudo-evidence.js';
 import type { GoldLabel, TrainingPairContext } from './training-pairs.js';
 
 /** A confident match: the best candidate at least this likely, the runner-up below SELF_TRAINING_RUNNER_UP. */
@@ -12,7 +12,16 @@ export const SELF_TRAINING_RUNNER_UP = 0.2;
 /** A confident "no match": every candidate at most this likely. */
 export const SELF_TRAINING_NONE = 0.02;
 
-const IDENTIFIER_CHANNELS = new Set(['lei', 'isin', 'cusip']);
+/** One source the first model decided confidently, and on what. */
+export interface ConfidentDecision extends GoldLabel {
+  readonly kind: 'identifier' | 'match' | 'none';
+}
+
+/** The first model's confident decisions over the sources it read (they do not depend on people's labels). */
+export interface ConfidentDecisions {
+  readonly sourcesRead: number;
+  readonly decisions: readonly ConfidentDecision[];
+}
 
 /** What the first model decided confidently on the unlabelled sources. */
 export interface SelfTrainingStats {
@@ -26,37 +35,28 @@ export interface SelfTrainingStats {
 }
 
 /**
- * Self-training's labels: the first model's confident decisions on the unlabelled sources (a
- * unique identifier hit whose names agree; a best candidate ≥ 0.95 with the runner-up < 0.2;
- * every candidate ≤ 0.02), with a person's label replacing the model's wherever there is one. Real sources in
- * their real spelling, where the first model learnt from perturbed copies of the easy ones.
+ * The first model's confident decisions on the unlabelled sources: a unique identifier hit
+ * whose names agree; a best candidate ≥ 0.95 with the runner-up < 0.2; every candidate ≤ 0.02
+ * ("no match"). Real sources in their real spelling, where the first model learnt from
+ * perturbed copies of the easy ones. Uncertain sources are left out.
  */
-export function selfTrainingLabels(
+export function confidentDecisions(
   ctx: TrainingPairContext,
   first: PairModelArtifact,
   sources: readonly SourceEntity[],
-  people: readonly GoldLabel[],
   topK: number,
-): { labels: GoldLabel[]; stats: SelfTrainingStats } {
-  const byPeople = new Set(people.map((l) => sourceKey(l.source)));
+): ConfidentDecisions {
   // As a run would score them (bands the first model's trust lowers stay lowered).
   const scorer = new GbdtPairScorer(first, 'first-round');
-  const labels: GoldLabel[] = [];
-  let identifierMatches = 0;
-  let confidentMatches = 0;
-  let confidentNone = 0;
+  const decisions: ConfidentDecision[] = [];
   for (const source of sources) {
-    if (byPeople.has(sourceKey(source))) continue;
     const list = candidatePairs(source, ctx.retriever.retrieveOne(source, topK), ctx.identifiers, topK);
-    const byIdentifier = list.filter((p) =>
-      (p.candidate.channels ?? []).some((c) => IDENTIFIER_CHANNELS.has(c)),
-    );
+    const byIdentifier = list.filter(foundByIdentifier);
     if (byIdentifier.length === 1) {
       // As self-supervision's evidence: an identifier whose names disagree may be another line's.
       const named = byIdentifier[0]!.candidate.entity.company_name ?? '';
-      if (nameSimilarity(source.company_name ?? '', named) < IDENTIFIER_NAME_AGREES) continue;
-      identifierMatches++;
-      labels.push({ source, trueCiqId: byIdentifier[0]!.candidate.entity.ciq_id });
+      if (nameSimilarity(source.company_name ?? '', named) >= IDENTIFIER_NAME_AGREES)
+        decisions.push({ source, trueCiqId: byIdentifier[0]!.candidate.entity.ciq_id, kind: 'identifier' });
       continue;
     }
     if (byIdentifier.length > 1) continue;
@@ -71,22 +71,28 @@ export function selfTrainingLabels(
         best = i;
       } else if (p > p2) p2 = p;
     });
-    if (p1 >= SELF_TRAINING_MATCH && p2 < SELF_TRAINING_RUNNER_UP) {
-      confidentMatches++;
-      labels.push({ source, trueCiqId: list[best]!.candidate.entity.ciq_id });
-    } else if (p1 <= SELF_TRAINING_NONE) {
-      confidentNone++;
-      labels.push({ source, trueCiqId: null });
-    }
+    if (p1 >= SELF_TRAINING_MATCH && p2 < SELF_TRAINING_RUNNER_UP)
+      decisions.push({ source, trueCiqId: list[best]!.candidate.entity.ciq_id, kind: 'match' });
+    else if (p1 <= SELF_TRAINING_NONE) decisions.push({ source, trueCiqId: null, kind: 'none' });
   }
-  labels.push(...people);
+  return { sourcesRead: sources.length, decisions };
+}
+
+/** Self-training's labels: the confident decisions, with a person's label replacing the model's wherever there is one. */
+export function selfTrainingLabels(
+  decided: ConfidentDecisions,
+  people: readonly GoldLabel[],
+): { labels: GoldLabel[]; stats: SelfTrainingStats } {
+  const byPeople = new Set(people.map((l) => sourceKey(l.source)));
+  const kept = decided.decisions.filter((d) => !byPeople.has(sourceKey(d.source)));
+  const count = (kind: ConfidentDecision['kind']) => kept.filter((d) => d.kind === kind).length;
   return {
-    labels,
+    labels: [...kept.map(({ source, trueCiqId }) => ({ source, trueCiqId })), ...people],
     stats: {
-      sourcesRead: sources.length,
-      identifierMatches,
-      confidentMatches,
-      confidentNone,
+      sourcesRead: decided.sourcesRead,
+      identifierMatches: count('identifier'),
+      confidentMatches: count('match'),
+      confidentNone: count('none'),
       labelledByPeople: people.length,
     },
   };
