@@ -40,10 +40,10 @@ export interface FittedPairModel {
  * and a second learns from the first one's confident decisions on every source read, each
  * person's label in place of the model's (see selfTrainingLabels). On the companies data split
  * by company (label-gain, seeds 1–10), 100 `em label` answers this way closed 83% ± 6 of the F1
- * gap to all gold labels, against 28% ± 3 (an earlier round's run) as trees boosted onto the first model. Without a
- * person's labels it stops at the first model: self-training alone let auto-matched precision
- * fall to 0.9949–0.9966 (seeds 1–3, from 0.9982–0.9997) while its held-out estimate said 0.9998,
- * and nothing from this data would have shown it.
+ * gap to all gold labels, against 28% ± 3 (an earlier round's run) as trees boosted onto the
+ * first model. Without a person's labels it stops at the first model: self-training alone let
+ * auto-matched precision fall to 0.9949–0.9966 (seeds 1–3, from 0.9982–0.9997) while its
+ * held-out estimate said 0.9998, and nothing from this data would have shown it.
  */
 export function fitPairModel(
   ctx: TrainingPairContext,
